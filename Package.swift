@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "dispatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dispatch", targets: ["Console"]),
+        .executable(name: "dispatchd", targets: ["dispatchd"]),
+        .executable(name: "dispatch-bench", targets: ["Bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", exact: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
+    ],
+    targets: [
+        // Entities, rules, mutators and wire types shared by console and server.
+        .target(name: "Domain", swiftSettings: strict),
+        // HTTP transport to dispatchd (URLSession over libcurl).
+        .target(name: "Client", dependencies: ["Domain"], swiftSettings: strict),
+        // The console's SQLite mirror, outbox, rebase and sync engine.
+        .target(
+            name: "Sync",
+            dependencies: ["Domain", "Client", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // Pure rendering: state ▶ CellBuffer. Never ncurses, never SQL.
+        .target(name: "Views", dependencies: ["Domain"], swiftSettings: strict),
+        // ncursesw with a shim for the macros Swift cannot import.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The reference backend: routes, store, auth, change feed, jobs, seeding.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Domain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "dispatchd",
+            dependencies: [
+                "Server",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "Console",
+            dependencies: [
+                "Domain", "Client", "Sync", "Views", "Server", "CNCursesW",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "Bench",
+            dependencies: [
+                "Domain", "Client", "Sync", "Server",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Domain", "Client", "Sync", "Server",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["Domain"]),
+    ]
+)

@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Domain
+
+/// Talks to one dispatchd over HTTP + JSON. Stateless apart from the token.
+public struct DispatchClient: Sendable {
+    public let server: URL
+    public var token: String?
+    let session: URLSession
+
+    /// - Parameter server: base URL such as `http://127.0.0.1:8080`.
+    public init(server: String, token: String? = nil) throws(ClientError) {
+        guard let url = URL(string: server), let scheme = url.scheme, scheme == "http" || scheme == "https",
+              url.host != nil else {
+            throw .badServerURL(server)
+        }
+        self.server = url
+        self.token = token
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 90
+        configuration.httpMaximumConnectionsPerHost = 4
+        session = URLSession(configuration: configuration)
+    }
+
+    public func login(user: String, password: String) async throws(ClientError) -> LoginResponse {
+        try await send("POST", "/v1/login", body: LoginRequest(user: user, password: password), timeout: 15)
+    }
+
+    /// One page of changes since `cursor`; with `wait` > 0 the server holds the request until something changes.
+    public func pull(cursor: String?, clientId: String, limit: Int = 5_000, wait: Int = 0) async throws(ClientError) -> PullResponse {
+        var items = [URLQueryItem(name: "clientId", value: clientId), URLQueryItem(name: "limit", value: String(limit))]
+        if let cursor { items.append(URLQueryItem(name: "cursor", value: cursor)) }
+        if wait > 0 { items.append(URLQueryItem(name: "wait", value: String(wait))) }
+        return try await send("GET", "/v1/pull", query: items, timeout: TimeInterval(wait + 30))
+    }
+
+    public func push(_ request: PushRequest) async throws(ClientError) -> PushResponse {
+        try await send("POST", "/v1/push", body: request, timeout: 30)
+    }
+
+    public func health() async throws(ClientError) -> HealthResponse {
+        try await send("GET", "/health", timeout: 5)
+    }
+
+    func send<Response: Decodable>(_ method: String, _ path: String, query: [URLQueryItem] = [],
+                                   body: (some Encodable)? = nil as String?, timeout: TimeInterval) async throws(ClientError) -> Response {
+        var components = URLComponents(url: server.appendingPathComponent(path), resolvingAgainstBaseURL: false)
+        if !query.isEmpty { components?.queryItems = query }
+        guard let url = components?.url else { throw .badServerURL(server.absoluteString) }
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = method
+        request.setValue(String(ProtocolVersion.current), forHTTPHeaderField: ProtocolVersion.header)
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let body {
+            do {
+                request.httpBody = try JSONEncoder.wire.encode(body)
+            } catch {
+                throw .badResponse("could not encode the request: \(error)")
+            }
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: request)
+        } catch {
+            throw .unreachable(server: server.absoluteString, detail: ClientError.describe(error))
+        }
+        guard let http = response as? HTTPURLResponse else { throw .badResponse("not HTTP") }
+        guard (200..<300).contains(http.statusCode) else {
+            let detail = try? JSONDecoder.wire.decode(ErrorBody.self, from: data)
+            let message = detail?.error.message ?? HTTPURLResponse.localizedString(forStatusCode: http.statusCode)
+            switch http.statusCode {
+            case 401: throw .unauthorized(message)
+            case 500...: throw .serverFailure(status: http.statusCode, message: message)
+            default: throw .refused(status: http.statusCode, code: detail?.error.code ?? "http_\(http.statusCode)", message: message)
+            }
+        }
+        do {
+            return try JSONDecoder.wire.decode(Response.self, from: data)
+        } catch {
+            throw .badResponse("\(path): \(error)")
+        }
+    }
+}
+
+extension ClientError {
+    static func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        switch ns.code {
+        case NSURLErrorCannotConnectToHost: return "connection refused"
+        case NSURLErrorTimedOut: return "timed out"
+        case NSURLErrorCannotFindHost: return "unknown host"
+        case NSURLErrorNetworkConnectionLost: return "connection lost"
+        case NSURLErrorNotConnectedToInternet: return "no network"
+        default: return ns.localizedDescription
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Domain
+import Sync
+import Views
+
+/// Everything that reaches the reducer, through one inbox: keys, the clock, the sync
+/// engine, and the answers of effects.
+enum AppEvent: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick(now: Int64)
+    case sync(SyncEvent)
+    case queueCounts(pending: Int, conflicts: Int)
+    case boardPage(generation: Int, anchor: PageAnchor, rows: [LoadSummary], limit: Int)
+    case boardTotals(generation: Int, count: Int, averageRatePerMileCents: Int64, position: Int?)
+    case map(pins: [MapPin], driverCount: Int)
+    case carriers([Carrier])
+    case payments(invoices: [Invoice], payouts: [Payout], carrierNames: [String: String], aging: [Int64])
+    case outbox(pending: [OutboxItem], conflicts: [OutboxItem])
+    case driverLoads(loads: [Load], pending: Set<String>)
+    case candidates(loadId: String, [DriverCandidate])
+    case info(String)
+    case failure(String)
+}
+
+/// Work the reducer asks for; the runner does it off the UI thread and answers with events.
+enum Effect: Sendable, Equatable {
+    case fetchBoard(BoardQuery, PageAnchor, limit: Int, generation: Int)
+    case fetchTotals(BoardQuery, selected: LoadSummary?, generation: Int)
+    case fetchMap(selected: LoadSummary?)
+    case fetchCarriers
+    case fetchPayments
+    case fetchOutbox
+    case fetchDriverLoads(driverId: String)
+    case fetchCandidates(loadId: String, maxDeadheadMiles: Int)
+    case mutate(Mutation)
+    case syncNow
+    case retryConflict(Int64)
+    case discardConflict(Int64)
+}

@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Domain
+import Sync
+import Views
+
+/// The UI thread: owns the Terminal, sleeps in `poll` on the keyboard and the inbox,
+/// reduces events, starts effects and draws one frame per turn.
+final class AppLoop: @unchecked Sendable {
+    let session: Session
+    let inbox: Inbox
+    private var state: AppState
+
+    init(session: Session, state: AppState) throws {
+        self.session = session
+        self.inbox = try Inbox()
+        self.state = state
+    }
+
+    /// Runs the console until the user quits. Blocks the calling thread; call from a dedicated one.
+    func run() throws {
+        let terminal = try Terminal()
+        defer { terminal.shutdown() }
+        state.screen.width = terminal.size.width
+        state.screen.height = terminal.size.height
+        state.screen.asciiOnly = !terminal.isUTF8
+
+        let inbox = self.inbox
+        let runner = EffectRunner(session: session, post: inbox.post)
+        let engine = session.engine
+        let syncTask = Task.detached { await engine.run { inbox.post(.sync($0)) } }
+        defer { syncTask.cancel() }
+
+        // SIGWINCH becomes an event: the UI thread resizes curses itself.
+        signal(SIGWINCH, SIG_IGN)
+        let resizeSource = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .global())
+        resizeSource.setEventHandler { inbox.post(.key(.resize)) }
+        resizeSource.resume()
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 1, repeating: 1)
+        timer.setEventHandler { inbox.post(.tick(now: Int64(Date().timeIntervalSince1970))) }
+        timer.resume()
+        defer {
+            resizeSource.cancel()
+            timer.cancel()
+        }
+
+        for effect in state.start() { runner.run(effect) }
+        terminal.draw(Screen.render(state.screen))
+
+        var fds = [pollfd(fd: terminal.inputFileDescriptor, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: inbox.wakeFileDescriptor, events: Int16(POLLIN), revents: 0)]
+        while !state.quitting {
+            let ready = poll(&fds, nfds_t(fds.count), -1)
+            if ready < 0 && errno != EINTR { throw ConsoleError.terminal("poll failed: errno \(errno)") }
+            var events: [AppEvent] = []
+            for key in terminal.readKeys() {
+                if key == .resize {
+                    events.append(.resize(width: terminal.size.width, height: terminal.size.height))
+                } else {
+                    events.append(.key(key))
+                }
+            }
+            for event in inbox.drain() {
+                if case .key(.resize) = event {
+                    terminal.handleResize()
+                    events.append(.resize(width: terminal.size.width, height: terminal.size.height))
+                } else {
+                    events.append(event)
+                }
+            }
+            guard !events.isEmpty else { continue }
+            for event in events {
+                for effect in state.reduce(event) { runner.run(effect) }
+                if state.quitting { break }
+            }
+            if !state.quitting { terminal.draw(Screen.render(state.screen)) }
+        }
+    }
+
+    /// Runs the loop on its own thread and waits for it without blocking the async caller.
+    static func start(session: Session) async throws {
+        let config = session.config
+        let screen = ScreenState(width: 80, height: 24, now: Int64(Date().timeIntervalSince1970),
+                                 session: SessionInfo(user: config.user, role: config.role, driverId: config.driverId,
+                                                      server: config.server))
+        var state = AppState(screen: screen)
+        let counts = try await session.mirror.queueCounts()
+        state.screen.sync.pending = counts.pending
+        state.screen.sync.conflicts = counts.conflicts
+        state.screen.sync.lastSyncAt = try await session.mirror.state("last_sync_at").flatMap { Int64($0) }
+        let loop = try AppLoop(session: session, state: state)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                do {
+                    try loop.run()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "dispatch-ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}

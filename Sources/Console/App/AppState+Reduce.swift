@@ -1,0 +1,236 @@
+import Foundation
+import Domain
+import Sync
+import Views
+
+extension AppState {
+    /// The one place state changes: an event in, effects out.
+    mutating func reduce(_ event: AppEvent) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handle(key)
+        case .resize(let width, let height):
+            screen.width = width
+            screen.height = height
+            return moveBoard(by: 0)
+        case .tick(let now):
+            screen.now = now
+            return []
+        case .sync(let syncEvent):
+            return handle(syncEvent)
+        case .queueCounts(let pending, let conflicts):
+            screen.sync.pending = pending
+            screen.sync.conflicts = conflicts
+            return []
+        case .boardPage(let generation, let anchor, let rows, let limit):
+            return receiveBoardPage(generation, anchor, rows, limit: limit)
+        case .boardTotals(let generation, let count, let average, let position):
+            receiveTotals(generation, count: count, average: average, position: position)
+            return []
+        case .map(let pins, let driverCount):
+            screen.map.pins = pins
+            screen.map.driverCount = driverCount
+            screen.map.selectedLoad = screen.board.selectedRow
+            return []
+        case .carriers(let carriers):
+            screen.verification.carriers = carriers
+            screen.verification.counts = Dictionary(grouping: carriers, by: \.verdict).mapValues(\.count)
+            screen.verification.selected = min(screen.verification.selected, max(0, carriers.count - 1))
+            return []
+        case .payments(let invoices, let payouts, let names, let aging):
+            screen.payments.invoices = invoices
+            screen.payments.payouts = payouts
+            screen.payments.carrierNames = names
+            screen.payments.agingCents = aging
+            return []
+        case .outbox(let pending, let conflicts):
+            screen.outbox.pending = pending
+            screen.outbox.conflicts = conflicts
+            screen.sync.pending = pending.count
+            screen.sync.conflicts = conflicts.count
+            screen.outbox.selected = min(screen.outbox.selected, max(0, conflicts.count - 1))
+            return []
+        case .driverLoads(let loads, let pending):
+            screen.driverLoads.loads = loads
+            screen.driverLoads.pendingLoadIds = pending
+            screen.driverLoads.selected = min(screen.driverLoads.selected, max(0, loads.count - 1))
+            return []
+        case .candidates(let loadId, let candidates):
+            guard case .assign(var assign) = screen.dialog, assign.load.id == loadId else { return [] }
+            assign.candidates = candidates
+            assign.loading = false
+            assign.selected = min(assign.selected, max(0, candidates.count - 1))
+            screen.dialog = .assign(assign)
+            return []
+        case .info(let text):
+            screen.flash = Flash(.info, text)
+            return [.fetchOutbox]
+        case .failure(let text):
+            screen.flash = Flash(.error, text)
+            return [.fetchOutbox]
+        }
+    }
+
+    mutating func handle(_ event: SyncEvent) -> [Effect] {
+        switch event {
+        case .connection(let online, let detail):
+            screen.sync.online = online
+            screen.sync.detail = detail
+            return []
+        case .progress(let done, let total):
+            screen.sync.progress = done < total ? SyncIndicator.Progress(done: done, total: total) : nil
+            return []
+        case .synced(let at):
+            screen.sync.lastSyncAt = at
+            screen.sync.progress = nil
+            return []
+        case .rejected(let reasons):
+            screen.flash = Flash(.error, "refused by the server: " + reasons.joined(separator: "; "))
+            return [.fetchOutbox]
+        case .mirrorChanged:
+            var effects: [Effect] = [.fetchOutbox]
+            if role != .driver { effects += refreshBoard() }
+            effects += refreshPane().filter { $0 != .fetchOutbox }
+            return effects
+        }
+    }
+
+    mutating func handle(_ key: Key) -> [Effect] {
+        if key == .resize { return [] }
+        if screen.commandLine != nil { return handleCommandLine(key) }
+        if screen.dialog != nil { return handleDialog(key) }
+        if key != .resize { screen.flash = nil }
+        if key == .ctrl("c") { quitting = true; return [] }
+        guard let action = KeyMap.action(for: key, pane: screen.pane, role: role) else { return [] }
+        return perform(action)
+    }
+
+    mutating func perform(_ action: Action) -> [Effect] {
+        switch action {
+        case .quit: quitting = true; return []
+        case .help: screen.dialog = .help; return []
+        case .command: screen.commandLine = ""; return []
+        case .syncNow: screen.flash = Flash(.info, "syncing…"); return [.syncNow]
+        case .nextPane, .previousPane:
+            let tabs = Pane.tabs(for: role)
+            let index = tabs.firstIndex(of: screen.pane) ?? 0
+            let step = action == .nextPane ? 1 : tabs.count - 1
+            return show(tabs[(index + step) % tabs.count])
+        case .showPane(let pane):
+            return Pane.tabs(for: role).contains(pane) ? show(pane) : []
+        default:
+            switch screen.pane {
+            case .board: return performOnBoard(action)
+            case .driverLoads: return performOnDriverLoads(action)
+            case .outbox: return performOnOutbox(action)
+            case .map: return performOnMap(action)
+            case .verification, .payments: return performOnList(action)
+            }
+        }
+    }
+
+    mutating func show(_ pane: Pane) -> [Effect] {
+        screen.pane = pane
+        return refreshPane()
+    }
+
+    mutating func performOnBoard(_ action: Action) -> [Effect] {
+        let page = boardVisible
+        switch action {
+        case .up: return moveBoard(by: -1)
+        case .down: return moveBoard(by: 1)
+        case .pageUp: return moveBoard(by: -page)
+        case .pageDown: return moveBoard(by: page)
+        case .top: return jumpBoard(toEnd: false)
+        case .bottom: return jumpBoard(toEnd: true)
+        case .cycleSort: return cycleSort()
+        case .reverseSort:
+            screen.board.query.descending.toggle()
+            return reloadBoard()
+        case .filter: screen.dialog = .filter(filterForm()); return []
+        case .clearFilter:
+            let sort = screen.board.query.sort
+            screen.board.query = BoardQuery(sort: sort, descending: screen.board.query.descending)
+            return reloadBoard()
+        case .assign, .select: return openAssign()
+        case .unassign:
+            guard let row = screen.board.selectedRow else { return [] }
+            screen.dialog = .confirm(ConfirmState(
+                title: "Unassign \(row.id)?",
+                message: "\(row.id) goes back to posted and \(row.driverId ?? "its driver") loses it.",
+                action: "unassign \(row.id)"))
+            return []
+        default: return []
+        }
+    }
+
+    mutating func performOnMap(_ action: Action) -> [Effect] {
+        var map = screen.map
+        let latSpan = map.maxLat - map.minLat, lonSpan = map.maxLon - map.minLon
+        switch action {
+        case .zoomIn, .zoomOut:
+            let factor = action == .zoomIn ? 0.25 : -0.5
+            map.minLat += latSpan * factor / 2; map.maxLat -= latSpan * factor / 2
+            map.minLon += lonSpan * factor / 2; map.maxLon -= lonSpan * factor / 2
+        case .left: map.minLon -= lonSpan / 8; map.maxLon -= lonSpan / 8
+        case .right: map.minLon += lonSpan / 8; map.maxLon += lonSpan / 8
+        case .up: map.minLat += latSpan / 8; map.maxLat += latSpan / 8
+        case .down: map.minLat -= latSpan / 8; map.maxLat -= latSpan / 8
+        case .top: map = MapState(); map.pins = screen.map.pins; map.driverCount = screen.map.driverCount
+        default: return []
+        }
+        map.selectedLoad = screen.map.selectedLoad
+        screen.map = map
+        return []
+    }
+
+    mutating func performOnList(_ action: Action) -> [Effect] {
+        let page = Screen.listVisibleRows(height: screen.height)
+        let delta: Int
+        switch action {
+        case .up: delta = -1
+        case .down: delta = 1
+        case .pageUp: delta = -page
+        case .pageDown: delta = page
+        case .top: delta = -1_000_000
+        case .bottom: delta = 1_000_000
+        case .nextTab where screen.pane == .payments:
+            screen.payments.tab = screen.payments.tab == .payouts ? .invoices : .payouts
+            screen.payments.selected = 0
+            screen.payments.top = 0
+            return []
+        default: return []
+        }
+        func move(_ selected: inout Int, _ top: inout Int, count: Int) {
+            selected = min(max(0, selected + delta), max(0, count - 1))
+            if selected < top { top = selected }
+            if selected >= top + page { top = selected - page + 1 }
+        }
+        if screen.pane == .verification {
+            move(&screen.verification.selected, &screen.verification.top, count: screen.verification.carriers.count)
+        } else {
+            let count = screen.payments.tab == .payouts ? screen.payments.payouts.count : screen.payments.invoices.count
+            move(&screen.payments.selected, &screen.payments.top, count: count)
+        }
+        return []
+    }
+
+    mutating func performOnOutbox(_ action: Action) -> [Effect] {
+        let conflicts = screen.outbox.conflicts
+        switch action {
+        case .up: screen.outbox.selected = max(0, screen.outbox.selected - 1)
+        case .down: screen.outbox.selected = min(max(0, conflicts.count - 1), screen.outbox.selected + 1)
+        case .retry:
+            guard conflicts.indices.contains(screen.outbox.selected) else { return [] }
+            return [.retryConflict(conflicts[screen.outbox.selected].id)]
+        case .discard:
+            guard conflicts.indices.contains(screen.outbox.selected) else { return [] }
+            let item = conflicts[screen.outbox.selected]
+            screen.dialog = .confirm(ConfirmState(title: "Discard #\(item.id)?",
+                                                  message: "\(item.summary) will not be sent again.",
+                                                  action: "discard \(item.id)"))
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,51 @@
+import Domain
+import Sync
+import Views
+
+/// The console's whole state: what the screen shows plus the bookkeeping of paging.
+/// Changed only by `reduce`, on the UI thread.
+struct AppState {
+    var screen: ScreenState
+    var quitting = false
+    /// Bumped on every board query change, so late pages of an old query are dropped.
+    var boardGeneration = 0
+    var boardRequestInFlight = false
+    var boardAtStart = true
+    var boardAtEnd = false
+    /// Absolute position of `screen.board.rows[0]` in the whole result.
+    var boardWindowStart = 0
+
+    static let pageSize = 100
+    static let maxWindow = 400
+
+    init(screen: ScreenState) {
+        self.screen = screen
+    }
+
+    var role: Role { screen.session.role }
+    var boardVisible: Int { max(1, Screen.boardVisibleRows(height: screen.height)) }
+
+    /// What to load when the console opens.
+    mutating func start() -> [Effect] {
+        var effects: [Effect] = [.fetchOutbox]
+        if role == .driver, let driverId = screen.session.driverId {
+            effects.append(.fetchDriverLoads(driverId: driverId))
+        } else {
+            effects += reloadBoard()
+        }
+        return effects
+    }
+
+    /// Data the current pane shows, fetched again (after a sync or on entering the pane).
+    func refreshPane() -> [Effect] {
+        switch screen.pane {
+        case .board: return []
+        case .map: return [.fetchMap(selected: screen.board.selectedRow)]
+        case .verification: return [.fetchCarriers]
+        case .payments: return [.fetchPayments]
+        case .outbox: return [.fetchOutbox]
+        case .driverLoads:
+            return screen.session.driverId.map { [.fetchDriverLoads(driverId: $0)] } ?? []
+        }
+    }
+}

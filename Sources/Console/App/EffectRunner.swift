@@ -1,0 +1,87 @@
+import Foundation
+import Domain
+import Sync
+import Views
+
+/// Runs effects off the UI thread against the mirror and the engine, and posts the answers back.
+struct EffectRunner: Sendable {
+    let session: Session
+    let post: @Sendable (AppEvent) -> Void
+
+    func run(_ effect: Effect) {
+        let session = session
+        let post = post
+        Task.detached {
+            do {
+                try await EffectRunner.perform(effect, session: session, post: post)
+            } catch {
+                post(.failure("\(ConsoleError.wrap(error))"))
+            }
+        }
+    }
+
+    static func perform(_ effect: Effect, session: Session, post: @Sendable (AppEvent) -> Void) async throws {
+        let mirror = session.mirror
+        let queries = MirrorQueries(mirror: mirror)
+        switch effect {
+        case .fetchBoard(let query, let anchor, let limit, let generation):
+            let rows = try await BoardQueries(mirror: mirror).page(query, anchor: anchor, limit: limit)
+            post(.boardPage(generation: generation, anchor: anchor, rows: rows, limit: limit))
+        case .fetchTotals(let query, let selected, let generation):
+            let board = BoardQueries(mirror: mirror)
+            let totals = try await board.totals(query)
+            var position: Int?
+            if let selected { position = try await board.position(of: selected, in: query) }
+            post(.boardTotals(generation: generation, count: totals.count,
+                              averageRatePerMileCents: totals.averageRatePerMileCents, position: position))
+        case .fetchMap(let selected):
+            var pins = try await queries.driverPositions().map { MapPin(kind: .driver, lat: $0.lat, lon: $0.lon, label: $0.id) }
+            if let selected, let load = try await queries.load(selected.id) {
+                if let p = load.pickup { pins.append(MapPin(kind: .pickup, lat: p.lat, lon: p.lon, label: selected.id)) }
+                if let d = load.delivery { pins.append(MapPin(kind: .delivery, lat: d.lat, lon: d.lon, label: selected.id)) }
+            }
+            post(.map(pins: pins, driverCount: pins.filter { $0.kind == .driver }.count))
+        case .fetchCarriers:
+            post(.carriers(try await queries.carriers()))
+        case .fetchPayments:
+            let now = Int64(Date().timeIntervalSince1970)
+            post(.payments(invoices: try await queries.invoices(), payouts: try await queries.payouts(),
+                           carrierNames: try await queries.carrierNames(), aging: try await queries.aging(now: now)))
+        case .fetchOutbox:
+            let pending = try await mirror.outbox().map {
+                OutboxItem(id: $0.id, summary: $0.summary, createdAt: $0.createdAt)
+            }
+            let conflicts = try await mirror.conflicts().map {
+                OutboxItem(id: $0.id, summary: $0.summary, createdAt: $0.at, rejection: $0.reason)
+            }
+            post(.outbox(pending: pending, conflicts: conflicts))
+        case .fetchDriverLoads(let driverId):
+            let result = try await queries.loads(ofDriver: driverId)
+            post(.driverLoads(loads: result.loads, pending: result.pending))
+        case .fetchCandidates(let loadId, let miles):
+            guard let load = try await queries.load(loadId) else { throw ConsoleError.unknownLoad(loadId) }
+            let candidates = try await queries.candidates(for: load, maxDeadheadMiles: miles).map {
+                DriverCandidate(driver: $0.driver, carrierName: $0.carrier?.name ?? $0.driver.carrierId,
+                                verdict: $0.carrier?.verdict ?? .warn, deadheadMiles: $0.deadheadMiles,
+                                equipmentMatches: $0.driver.equipment == load.equipment)
+            }
+            post(.candidates(loadId: loadId, candidates))
+        case .mutate(let mutation):
+            let id = try await mirror.enqueue(mutation, by: session.config.actor)
+            post(.info("#\(id) \(mutation.summary): pending"))
+            post(.sync(.mirrorChanged))
+            await session.engine.kick()
+        case .syncNow:
+            await session.engine.kick()
+        case .retryConflict(let id):
+            let mutation = try await mirror.takeConflict(id)
+            let newId = try await mirror.enqueue(mutation, by: session.config.actor)
+            post(.info("#\(id) sent again as #\(newId)"))
+            post(.sync(.mirrorChanged))
+            await session.engine.kick()
+        case .discardConflict(let id):
+            _ = try await mirror.takeConflict(id)
+            post(.info("#\(id) discarded"))
+        }
+    }
+}

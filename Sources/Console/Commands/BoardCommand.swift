@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+
+/// `dispatch` with no subcommand: the full-screen console for the signed-in user.
+struct BoardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "board", abstract: "Open the console (the default).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let session = try Session.open(global)
+        try await TUI.run(session: session)
+    }
+}
+
+/// `dispatch driver`: the console in driver mode (narrow layout; my loads and the next stop).
+struct DriverCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "driver",
+                                                    abstract: "Open the driver console (sign in as a driver first).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let session = try Session.open(global)
+        guard session.config.role == .driver else {
+            throw ConsoleError.usage("signed in as \(session.config.user) (\(session.config.role.rawValue)); driver mode needs a driver login, e.g. `dispatch login --user d-17`")
+        }
+        try await TUI.run(session: session)
+    }
+}
+
+enum TUI {
+    /// Opens the full-screen console; logs go to the data directory while it runs.
+    static func run(session: Session) async throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw ConsoleError.terminal("the console needs a terminal; for scripts use `dispatch loads --json`, `dispatch sync`, `dispatch outbox`")
+        }
+        let savedStderr = dup(STDERR_FILENO)
+        FileLogHandler.bootstrap(path: session.directory.logFile)
+        Terminal.restoreOnFatalSignals()
+        defer {
+            dup2(savedStderr, STDERR_FILENO)
+            close(savedStderr)
+        }
+        try await AppLoop.start(session: session)
+    }
+}

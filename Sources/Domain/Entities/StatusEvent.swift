@@ -1,0 +1,80 @@
+/// One status report for a load: append-only, and its id is the idempotency key.
+///
+/// The server derives a load's status from its events, so events recorded
+/// offline on two terminals merge as a set union.
+public struct StatusEvent: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var loadId: String
+    public var code: StatusCode
+    public var reason: DelayReason?
+    /// When it happened (seconds since 1970, UTC), as the reporter said.
+    public var at: Int64
+    public var lat: Double?
+    public var lon: Double?
+    public var note: String?
+    public var recordedBy: String
+
+    public init(id: String, loadId: String, code: StatusCode, reason: DelayReason? = nil, at: Int64,
+                lat: Double? = nil, lon: Double? = nil, note: String? = nil, recordedBy: String) {
+        self.id = id
+        self.loadId = loadId
+        self.code = code
+        self.reason = reason
+        self.at = at
+        self.lat = lat
+        self.lon = lon
+        self.note = note
+        self.recordedBy = recordedBy
+    }
+}
+
+/// The X12 214 codes a status event may carry.
+public enum StatusCode: String, Codable, Sendable, CaseIterable {
+    case dispatched = "DP"
+    case arrivedPickup = "X3"
+    case loaded = "CP"
+    case departedPickup = "AF"
+    case enRoute = "X6"
+    case arrivedDelivery = "X1"
+    case unloaded = "D1"
+    case departedDelivery = "CD"
+    case delivered = "POD"
+    case delayed = "SD"
+    case cancelled = "CA"
+    case refused = "A7"
+
+    /// The status this event moves the load to; nil for a delay, which changes no status.
+    public var status: LoadStatus? {
+        switch self {
+        case .dispatched: .dispatched
+        case .arrivedPickup: .arrivedPickup
+        case .loaded: .loaded
+        case .departedPickup: .departedPickup
+        case .enRoute: .enRoute
+        case .arrivedDelivery: .arrivedDelivery
+        case .unloaded: .unloaded
+        case .departedDelivery: .departedDelivery
+        case .delivered: .delivered
+        case .cancelled: .cancelled
+        case .refused: .refused
+        case .delayed: nil
+        }
+    }
+
+    public var label: String { status?.label ?? "delayed" }
+
+    /// Accepts the code (`X3`) or the status name (`arrivedPickup`, `at pickup`).
+    public init?(userInput: String) {
+        let text = userInput.trimmingCharacters(in: .whitespaces)
+        if let code = StatusCode(rawValue: text.uppercased()) {
+            self = code
+        } else if text.lowercased() == "delayed" {
+            self = .delayed
+        } else if let status = LoadStatus(userInput: text),
+                  let code = StatusCode.allCases.first(where: { $0.status == status }) {
+            self = code
+        } else {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// An intent a user expressed, queued and pushed to the server, and replayed locally until confirmed.
+public enum Mutation: Sendable, Hashable {
+    case assignLoad(AssignLoad)
+    case unassignLoad(UnassignLoad)
+    case recordStatus(RecordStatus)
+
+    public struct AssignLoad: Codable, Sendable, Hashable {
+        public var loadId: String
+        public var driverId: String
+        public init(loadId: String, driverId: String) {
+            self.loadId = loadId
+            self.driverId = driverId
+        }
+    }
+
+    public struct UnassignLoad: Codable, Sendable, Hashable {
+        public var loadId: String
+        public init(loadId: String) { self.loadId = loadId }
+    }
+
+    /// The event id is generated once on the device that saw it happen and is the idempotency key.
+    public struct RecordStatus: Codable, Sendable, Hashable {
+        public var eventId: String
+        public var loadId: String
+        public var code: StatusCode
+        public var reason: DelayReason?
+        public var at: Int64
+        public var lat: Double?
+        public var lon: Double?
+        public var note: String?
+
+        public init(eventId: String, loadId: String, code: StatusCode, reason: DelayReason? = nil,
+                    at: Int64, lat: Double? = nil, lon: Double? = nil, note: String? = nil) {
+            self.eventId = eventId
+            self.loadId = loadId
+            self.code = code
+            self.reason = reason
+            self.at = at
+            self.lat = lat
+            self.lon = lon
+            self.note = note
+        }
+    }
+
+    /// The wire name of the mutation.
+    public var name: String {
+        switch self {
+        case .assignLoad: "assignLoad"
+        case .unassignLoad: "unassignLoad"
+        case .recordStatus: "recordStatus"
+        }
+    }
+
+    public static let names = ["assignLoad", "unassignLoad", "recordStatus"]
+
+    /// The load the mutation touches, for marking rows pending.
+    public var loadId: String {
+        switch self {
+        case .assignLoad(let a): a.loadId
+        case .unassignLoad(let u): u.loadId
+        case .recordStatus(let r): r.loadId
+        }
+    }
+
+    /// One line for outbox and conflict lists.
+    public var summary: String {
+        switch self {
+        case .assignLoad(let a): "assign \(a.loadId) to \(a.driverId)"
+        case .unassignLoad(let u): "unassign \(u.loadId)"
+        case .recordStatus(let r): "\(r.loadId) \(r.code.label)" + (r.reason.map { " (\($0.label))" } ?? "")
+        }
+    }
+}

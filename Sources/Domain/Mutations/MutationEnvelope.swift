@@ -1,0 +1,55 @@
+import Foundation
+
+/// A mutation as it travels: the client's sequence number, the name and the arguments.
+///
+/// Decoding checks the name and the argument types, so a malformed push is
+/// refused as a whole before anything is applied.
+public struct MutationEnvelope: Codable, Sendable, Hashable {
+    /// Increases by one per client; the server applies n+1 only after n.
+    public var id: Int64
+    public var mutation: Mutation
+    /// When the user made the edit (seconds since 1970).
+    public var createdAt: Int64
+
+    public init(id: Int64, mutation: Mutation, createdAt: Int64) {
+        self.id = id
+        self.mutation = mutation
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, args, createdAt }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        createdAt = try c.decodeIfPresent(Int64.self, forKey: .createdAt) ?? 0
+        let name = try c.decode(String.self, forKey: .name)
+        switch name {
+        case "assignLoad": mutation = .assignLoad(try c.decode(Mutation.AssignLoad.self, forKey: .args))
+        case "unassignLoad": mutation = .unassignLoad(try c.decode(Mutation.UnassignLoad.self, forKey: .args))
+        case "recordStatus": mutation = .recordStatus(try c.decode(Mutation.RecordStatus.self, forKey: .args))
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .name, in: c,
+                debugDescription: "unknown mutation '\(name)'; known: \(Mutation.names.joined(separator: ", "))")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(mutation.name, forKey: .name)
+        try c.encode(createdAt, forKey: .createdAt)
+        switch mutation {
+        case .assignLoad(let a): try c.encode(a, forKey: .args)
+        case .unassignLoad(let u): try c.encode(u, forKey: .args)
+        case .recordStatus(let r): try c.encode(r, forKey: .args)
+        }
+    }
+
+    /// The arguments alone, as stored in an outbox.
+    public func argsJSON() throws -> String {
+        let data = try JSONEncoder.wire.encode(self)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,25 @@
+/// Why the rules refused a mutation. A rejection consumes the mutation: it never blocks the queue.
+public struct MutationRejection: Error, Codable, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Codable, Sendable {
+        case notFound = "not_found"
+        case forbidden
+        case notPosted = "not_posted"
+        case notAssigned = "not_assigned"
+        case driverUnavailable = "driver_unavailable"
+        case carrierDoNotUse = "carrier_do_not_use"
+        case statusBackwards = "status_backwards"
+        case loadFinal = "load_final"
+        case timeOrder = "time_order"
+        case invalid
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

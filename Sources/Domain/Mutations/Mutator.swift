@@ -1,0 +1,29 @@
+/// The rules of every mutation, run authoritatively by dispatchd and optimistically by the console.
+public enum Mutator {
+    /// Checks the rules and writes the effects into `store`.
+    ///
+    /// - Throws: `MutationRejection` when the rules refuse; any other error is
+    ///   the store's and means the mutation should be retried.
+    @discardableResult
+    public static func apply(_ mutation: Mutation, by actor: Actor, in store: some MutationStore,
+                             now: Int64) throws -> MutationOutcome {
+        switch mutation {
+        case .assignLoad(let args): return try assign(args, by: actor, in: store)
+        case .unassignLoad(let args): return try unassign(args, by: actor, in: store)
+        case .recordStatus(let args): return try recordStatus(args, by: actor, in: store, now: now)
+        }
+    }
+
+    static func requireLoad(_ id: String, in store: some MutationStore) throws -> Load {
+        guard let load = try store.load(id) else {
+            throw MutationRejection(.notFound, "no load \(id)")
+        }
+        return load
+    }
+
+    static func requireDispatcher(_ actor: Actor, to action: String) throws {
+        guard actor.role == .dispatcher else {
+            throw MutationRejection(.forbidden, "a \(actor.role.rawValue) may not \(action)")
+        }
+    }
+}

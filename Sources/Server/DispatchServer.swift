@@ -1,0 +1,96 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Domain
+
+/// dispatchd as a value you can run: from the `dispatchd` executable, or in-process for the demo and tests.
+public struct DispatchServer: Sendable {
+    public struct Configuration: Sendable {
+        public var databasePath: String
+        public var host: String
+        /// 0 picks a free port; `start` reports the one chosen.
+        public var port: Int
+        public var limits: ServerLimits
+        /// Move drivers and advance loads in the background, as a live fleet would.
+        public var simulateFleet: Bool
+
+        public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
+                    limits: ServerLimits = ServerLimits(), simulateFleet: Bool = false) {
+            self.databasePath = databasePath
+            self.host = host
+            self.port = port
+            self.limits = limits
+            self.simulateFleet = simulateFleet
+        }
+    }
+
+    public let configuration: Configuration
+    public let store: SQLiteStore
+    public let hub: ChangeHub
+    let logger: Logger
+
+    public init(configuration: Configuration, logger: Logger = Logger(label: "dispatchd")) throws {
+        self.configuration = configuration
+        self.store = try SQLiteStore(path: configuration.databasePath)
+        self.hub = ChangeHub()
+        self.logger = logger
+    }
+
+    func application(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+        let router = Router(context: AppContext.self)
+        router.add(middleware: ErrorMiddleware())
+        Routes(store: store, hub: hub, limits: configuration.limits).register(on: router, tokens: TokenCache())
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port),
+                                 serverName: "dispatchd"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+
+    /// Serves until the task is cancelled or the process gets SIGTERM/SIGINT.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        await hub.notify(sequence: try await store.currentSequence())
+        let simulator = configuration.simulateFleet ? FleetSimulator(store: store, hub: hub, logger: logger) : nil
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if let simulator {
+                group.addTask { await simulator.run() }
+            }
+            group.addTask { try await application(onRunning: onRunning).runService() }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Starts serving in the background and returns once the port is bound.
+    public func start() async throws -> RunningServer {
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        let task = Task {
+            do {
+                try await run { port in continuation.yield(port) }
+            } catch {
+                logger.error("dispatchd stopped: \(error)")
+            }
+            continuation.finish()
+        }
+        for await port in stream {
+            return RunningServer(port: port, task: task)
+        }
+        throw ServerError.storage("dispatchd could not start on \(configuration.host):\(configuration.port)")
+    }
+}
+
+/// A dispatchd serving in this process.
+public struct RunningServer: Sendable {
+    public let port: Int
+    let task: Task<Void, Never>
+
+    public var url: String { "http://127.0.0.1:\(port)" }
+
+    public func stop() async {
+        task.cancel()
+        await task.value
+    }
+}

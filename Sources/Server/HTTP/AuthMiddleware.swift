@@ -1,0 +1,51 @@
+import Hummingbird
+import Domain
+
+/// Checks the protocol version and the bearer token of every /v1 request except login.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let store: any Store
+    let tokens: TokenCache
+
+    func handle(_ request: Request, context: AppContext,
+                next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        try ProtocolCheck.check(request)
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+            throw APIError(ServerError.unauthorized)
+        }
+        let token = String(header.dropFirst("Bearer ".count))
+        var context = context
+        if let cached = await tokens.actor(for: token) {
+            context.actor = cached
+        } else if let actor = try await store.authenticate(token: token) {
+            await tokens.remember(token, actor)
+            context.actor = actor
+        } else {
+            throw APIError(ServerError.unauthorized)
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Tokens seen recently, so 10,000 long-polls do not each hit the database to authenticate.
+actor TokenCache {
+    private var actors: [String: Actor] = [:]
+    func actor(for token: String) -> Actor? { actors[token] }
+    func remember(_ token: String, _ actor: Actor) {
+        if actors.count > 100_000 { actors.removeAll() }
+        actors[token] = actor
+    }
+}
+
+enum ProtocolCheck {
+    /// A request without the header is taken as the current version (curl, health checks);
+    /// an older or newer version than we speak is refused with an explicit error.
+    static func check(_ request: Request) throws {
+        let header = ProtocolVersion.header.lowercased()
+        guard let value = request.headers.first(where: { $0.name.canonicalName == header })?.value else { return }
+        guard let version = Int(value), version >= ProtocolVersion.oldestSupported,
+              version <= ProtocolVersion.current else {
+            throw APIError(ServerError.unsupportedProtocol(Int(value)))
+        }
+    }
+}

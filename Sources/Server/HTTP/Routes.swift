@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import Domain
+
+/// The HTTP API of dispatchd. docs/protocol.md describes the wire format.
+struct Routes {
+    let store: any Store
+    let hub: ChangeHub
+    let limits: ServerLimits
+
+    func register(on router: Router<AppContext>, tokens: TokenCache) {
+        router.get("/health") { _, _ in
+            try json(HealthResponse(status: "ok", protocolVersion: ProtocolVersion.current, serverTime: now()))
+        }
+        router.post("/v1/login") { request, context in
+            try ProtocolCheck.check(request)
+            let login = try await decode(LoginRequest.self, request, context, limit: 16 * 1024)
+            return try json(try await store.login(user: login.user, password: login.password))
+        }
+        let api = router.group("v1").add(middleware: AuthMiddleware(store: store, tokens: tokens))
+        api.get("pull") { request, context in try await pull(request, context) }
+        api.post("push") { request, context in try await push(request, context) }
+    }
+
+    func pull(_ request: Request, _ context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let query = request.uri.queryParameters
+        let cursor = query["cursor"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let clientId = query["clientId"].map(String.init)
+        let limit = try number(query["limit"].map(String.init), name: "limit", default: limits.pageSize,
+                               range: 1...limits.maxPageSize)
+        let wait = try number(query["wait"].map(String.init), name: "wait", default: 0, range: 0...limits.maxWaitSeconds)
+        let deadline = ContinuousClock.now + .seconds(wait)
+        while true {
+            let page = try await store.pull(actor: actor, clientId: clientId, cursor: cursor, limit: limit)
+            if !page.isEmpty || page.reset || wait == 0 || ContinuousClock.now >= deadline {
+                return Response(status: .ok, headers: [.contentType: "application/json"],
+                                body: .init(byteBuffer: ByteBuffer(bytes: page.json(serverTime: now()))))
+            }
+            await hub.wait(after: page.sequence, timeout: deadline - ContinuousClock.now)
+        }
+    }
+
+    func push(_ request: Request, _ context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let body = try await decode(PushRequest.self, request, context, limit: limits.maxPushBytes)
+        guard body.mutations.count <= limits.maxMutationsPerPush else {
+            throw APIError(ServerError.badRequest(code: "too_many_mutations",
+                                                  message: "at most \(limits.maxMutationsPerPush) mutations per push"))
+        }
+        let response = try await store.push(actor: actor, request: body, now: now())
+        if response.results.contains(where: { $0.status == .applied }) {
+            await hub.notify(sequence: try await store.currentSequence())
+        }
+        return try json(response)
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppContext,
+                                      limit: Int) async throws -> T {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            throw APIError(ServerError.payloadTooLarge(limit: limit))
+        }
+        do {
+            return try JSONDecoder.wire.decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError(ServerError.badRequest(code: "bad_json", message: Routes.describe(error)))
+        }
+    }
+
+    /// A decoding failure in words a client developer can act on, without internals.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.isEmpty ? "body" : String(keys.drop { $0 == "." })
+        }
+        switch error {
+        case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
+        case .valueNotFound(_, let context): return "\(path(context)): value missing"
+        case .keyNotFound(let key, let context):
+            let base = path(context)
+            return base == "body" ? "missing field \(key.stringValue)" : "\(base): missing field \(key.stringValue)"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "malformed JSON" : "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "malformed JSON"
+        }
+    }
+
+    private func number(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIError(ServerError.badRequest(code: "bad_parameter",
+                                                  message: "\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound)"))
+        }
+        return number
+    }
+
+    private func json(_ value: some Encodable) throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.wire.encode(value))))
+    }
+}
+
+func now() -> Int64 { Int64(Date().timeIntervalSince1970) }

@@ -1,0 +1,66 @@
+import Domain
+
+/// Every error dispatchd reports, with the wording users and operators see, in one place.
+public enum ServerError: Error, Sendable, CustomStringConvertible {
+    case badRequest(code: String, message: String)
+    case unauthorized
+    case badCredentials
+    case forbidden(String)
+    case notFound(String)
+    case payloadTooLarge(limit: Int)
+    case unsupportedProtocol(Int?)
+    case mutationGap(expected: Int64, got: Int64)
+    case clientOwnedByAnotherUser
+    case storage(String)
+    case seed(String)
+
+    /// HTTP status for the wire.
+    public var status: Int {
+        switch self {
+        case .badRequest, .mutationGap: 400
+        case .unauthorized, .badCredentials: 401
+        case .forbidden, .clientOwnedByAnotherUser: 403
+        case .notFound: 404
+        case .payloadTooLarge: 413
+        case .unsupportedProtocol: 426
+        case .storage, .seed: 500
+        }
+    }
+
+    /// Stable machine-readable code carried in the error body.
+    public var code: String {
+        switch self {
+        case .badRequest(let code, _): code
+        case .unauthorized: "unauthorized"
+        case .badCredentials: "bad_credentials"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        case .payloadTooLarge: "payload_too_large"
+        case .unsupportedProtocol: "unsupported_protocol"
+        case .mutationGap: "mutation_gap"
+        case .clientOwnedByAnotherUser: "client_id_taken"
+        case .storage: "storage_error"
+        case .seed: "seed_error"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .badRequest(_, let message): message
+        case .unauthorized: "missing or expired token: log in again"
+        case .badCredentials: "wrong user name or password"
+        case .forbidden(let why): why
+        case .notFound(let what): what
+        case .payloadTooLarge(let limit): "request body larger than \(limit / 1024) KiB"
+        case .unsupportedProtocol(let version):
+            "protocol version \(version.map(String.init) ?? "missing"); this server speaks \(ProtocolVersion.oldestSupported)–\(ProtocolVersion.current): upgrade dispatch"
+        case .mutationGap(let expected, let got):
+            "mutation ids must follow on: expected \(expected), got \(got); nothing was applied"
+        case .clientOwnedByAnotherUser: "this client id belongs to another user"
+        case .storage(let detail): "storage error: \(detail)"
+        case .seed(let detail): detail
+        }
+    }
+
+    public var body: ErrorBody { ErrorBody(code: code, message: description) }
+}

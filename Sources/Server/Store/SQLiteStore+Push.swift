@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import Domain
+
+extension SQLiteStore {
+    public func push(actor: Actor, request: PushRequest, now: Int64) async throws -> PushResponse {
+        guard !request.clientId.isEmpty, request.clientId.count <= 64 else {
+            throw ServerError.badRequest(code: "bad_client_id", message: "clientId must be 1–64 characters")
+        }
+        try SQLiteStore.checkOrder(request.mutations)
+        return try await pool.write { db in
+            try SQLiteStore.applyPush(db, actor: actor, request: request, now: now)
+        }
+    }
+
+    /// Mutation ids in one push must be strictly consecutive; anything else is refused before applying.
+    static func checkOrder(_ mutations: [MutationEnvelope]) throws {
+        for (previous, next) in zip(mutations, mutations.dropFirst()) where next.id != previous.id + 1 {
+            throw ServerError.mutationGap(expected: previous.id + 1, got: next.id)
+        }
+        if let first = mutations.first, first.id < 1 {
+            throw ServerError.badRequest(code: "bad_mutation_id", message: "mutation ids start at 1")
+        }
+    }
+
+    /// Runs inside one write transaction: each mutation's effects and the client's
+    /// last mutation id commit together, so a lost response never leads to a second application.
+    static func applyPush(_ db: Database, actor: Actor, request: PushRequest, now: Int64) throws -> PushResponse {
+        let owner = try String.fetchOne(db, sql: "SELECT user FROM clients WHERE client_id = ?",
+                                        arguments: [request.clientId])
+        if let owner, owner != actor.user { throw ServerError.clientOwnedByAnotherUser }
+        var last = try Int64.fetchOne(db, sql: "SELECT last_mutation_id FROM clients WHERE client_id = ?",
+                                      arguments: [request.clientId]) ?? 0
+        if owner == nil {
+            try db.execute(sql: "INSERT INTO clients(client_id, user, last_mutation_id) VALUES (?, ?, 0)",
+                           arguments: [request.clientId, actor.user])
+        }
+        if let first = request.mutations.first, first.id > last + 1 {
+            throw ServerError.mutationGap(expected: last + 1, got: first.id)
+        }
+        var results: [MutationResult] = []
+        for envelope in request.mutations {
+            if envelope.id <= last {
+                results.append(try replay(db, clientId: request.clientId, id: envelope.id))
+                continue
+            }
+            let result = try apply(db, envelope: envelope, actor: actor, now: now)
+            try db.execute(sql: """
+                INSERT INTO mutation_results(client_id, mutation_id, status, rejection) VALUES (?, ?, ?, ?)
+                """, arguments: [request.clientId, envelope.id, result.status.rawValue,
+                                 try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }])
+            last = envelope.id
+            results.append(result)
+        }
+        try db.execute(sql: "UPDATE clients SET last_mutation_id = ? WHERE client_id = ?",
+                       arguments: [last, request.clientId])
+        return PushResponse(lastMutationId: last, results: results)
+    }
+
+    /// One mutation in its own savepoint: a rejection rolls back whatever it wrote.
+    static func apply(_ db: Database, envelope: MutationEnvelope, actor: Actor, now: Int64) throws -> MutationResult {
+        var rejection: MutationRejection?
+        try db.inSavepoint {
+            let seq = try nextSequence(db)
+            let store = SQLiteMutationStore(db: db, sequence: seq)
+            do {
+                try Mutator.apply(envelope.mutation, by: actor, in: store, now: now)
+                return .commit
+            } catch let refused as MutationRejection {
+                rejection = refused
+                return .rollback
+            }
+        }
+        if let rejection { return MutationResult(id: envelope.id, status: .rejected, rejection: rejection) }
+        return MutationResult(id: envelope.id, status: .applied)
+    }
+
+    /// The stored first result of an already consumed mutation.
+    static func replay(_ db: Database, clientId: String, id: Int64) throws -> MutationResult {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT status, rejection FROM mutation_results WHERE client_id = ? AND mutation_id = ?
+            """, arguments: [clientId, id]) else {
+            return MutationResult(id: id, status: .duplicate)
+        }
+        let status = MutationResult.Status(rawValue: row["status"]) ?? .applied
+        let rejection = (row["rejection"] as String?).flatMap {
+            try? JSONDecoder.wire.decode(MutationRejection.self, from: Data($0.utf8))
+        }
+        return MutationResult(id: id, status: status, rejection: rejection, replayed: true)
+    }
+}

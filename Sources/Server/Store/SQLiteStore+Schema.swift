@@ -1,0 +1,69 @@
+import GRDB
+
+extension SQLiteStore {
+    /// Migrations are append-only: once shipped, a migration is never edited.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO meta(key, value) VALUES ('seq', '0');
+
+                CREATE TABLE users(
+                    name TEXT PRIMARY KEY,
+                    password_hash TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    driver_id TEXT,
+                    organization TEXT NOT NULL
+                );
+                CREATE TABLE tokens(
+                    token TEXT PRIMARY KEY,
+                    user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+                    created_at INTEGER NOT NULL
+                );
+
+                CREATE TABLE carriers(id TEXT PRIMARY KEY, verdict TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL);
+                CREATE INDEX carriers_seq ON carriers(seq);
+
+                CREATE TABLE drivers(id TEXT PRIMARY KEY, carrier_id TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL);
+                CREATE INDEX drivers_seq ON drivers(seq);
+
+                CREATE TABLE loads(
+                    id TEXT PRIMARY KEY, driver_id TEXT, status TEXT NOT NULL,
+                    seq INTEGER NOT NULL, body TEXT NOT NULL
+                );
+                CREATE INDEX loads_seq ON loads(seq);
+                CREATE INDEX loads_driver_seq ON loads(driver_id, seq);
+
+                CREATE TABLE events(id TEXT PRIMARY KEY, load_id TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL);
+                CREATE INDEX events_seq ON events(seq);
+                CREATE INDEX events_load ON events(load_id);
+
+                CREATE TABLE invoices(id TEXT PRIMARY KEY, load_id TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL);
+                CREATE INDEX invoices_seq ON invoices(seq);
+
+                CREATE TABLE payouts(id TEXT PRIMARY KEY, load_id TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL);
+                CREATE INDEX payouts_seq ON payouts(seq);
+
+                CREATE TABLE tombstones(tbl TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(tbl, id));
+                CREATE INDEX tombstones_seq ON tombstones(seq);
+
+                -- One row per console: the last mutation id consumed, committed with its effects.
+                CREATE TABLE clients(
+                    client_id TEXT PRIMARY KEY,
+                    user TEXT NOT NULL,
+                    last_mutation_id INTEGER NOT NULL DEFAULT 0
+                );
+                -- The first result for each mutation, replayed to retries (like payment idempotency keys).
+                CREATE TABLE mutation_results(
+                    client_id TEXT NOT NULL,
+                    mutation_id INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    rejection TEXT,
+                    PRIMARY KEY(client_id, mutation_id)
+                );
+                """)
+        }
+        return migrator
+    }
+}

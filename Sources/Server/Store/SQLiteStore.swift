@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import Domain
+
+/// The embedded store: one SQLite file in WAL mode, for one box and the demo.
+///
+/// Entities are kept as their wire JSON beside the few columns the feed and
+/// the rules filter on, so a pull splices stored JSON without re-encoding.
+public final class SQLiteStore: Store {
+    let pool: DatabasePool
+    /// Identifies this database in cursors, so a cursor from elsewhere resets.
+    public let databaseId: String
+
+    /// Opens (creating and migrating if needed) the database at `path`.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA busy_timeout = 5000")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try SQLiteStore.migrator.migrate(pool)
+            databaseId = try pool.write { db in
+                if let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'database_id'") {
+                    return id
+                }
+                let id = String(UUID().uuidString.prefix(8)).lowercased()
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('database_id', ?)", arguments: [id])
+                return id
+            }
+        } catch let error as DatabaseError {
+            throw ServerError.storage("cannot open \(path): \(error.message ?? error.description)")
+        }
+    }
+
+    public func currentSequence() async throws -> Int64 {
+        try await pool.read { db in try SQLiteStore.sequence(db) }
+    }
+
+    static func sequence(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'") ?? 0
+    }
+
+    /// Takes the next change sequence number inside the caller's write transaction.
+    /// SQLite serialises writers, so commit order is sequence order and a reader
+    /// never sees n+1 without n.
+    static func nextSequence(_ db: Database) throws -> Int64 {
+        try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'")
+        return try sequence(db)
+    }
+
+    /// Total rows per table, for `dispatchd seed` and health output.
+    public func counts() async throws -> [String: Int] {
+        try await pool.read { db in
+            var result: [String: Int] = [:]
+            for table in ["loads", "drivers", "carriers", "events", "invoices", "payouts", "users"] {
+                result[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return result
+        }
+    }
+}

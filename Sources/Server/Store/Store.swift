@@ -1,0 +1,19 @@
+import Domain
+
+/// The backend's storage, behind which SQLite (one box) and later PostgreSQL (many boxes) sit.
+///
+/// Every method is one transaction: a pull page is read from one snapshot and
+/// a push commits each mutation's effects together with the client's last
+/// mutation id.
+public protocol Store: Sendable {
+    /// Checks a user's password and issues a bearer token.
+    func login(user: String, password: String) async throws -> LoginResponse
+    /// The actor a bearer token stands for, or nil if unknown.
+    func authenticate(token: String) async throws -> Actor?
+    /// Rows changed in the actor's scope since `cursor`, at most about `limit` of them.
+    func pull(actor: Actor, clientId: String?, cursor: String?, limit: Int) async throws -> PullPage
+    /// Applies mutations in order, exactly once per (clientId, mutation id).
+    func push(actor: Actor, request: PushRequest, now: Int64) async throws -> PushResponse
+    /// The newest change sequence number, for long-poll wake-ups.
+    func currentSequence() async throws -> Int64
+}

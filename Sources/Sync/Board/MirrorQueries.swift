@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import Domain
+
+/// Read models for the panes other than the board. Small tables (drivers, carriers,
+/// payments) are read whole; loads never are.
+public struct MirrorQueries: Sendable {
+    public let mirror: Mirror
+    public init(mirror: Mirror) { self.mirror = mirror }
+
+    static func decodeAll<T: Decodable>(_ type: T.Type, _ db: Database, _ sql: String,
+                                        _ arguments: StatementArguments = []) throws -> [T] {
+        let decoder = JSONDecoder.wire
+        return try String.fetchAll(db, sql: sql, arguments: arguments).map { try decoder.decode(T.self, from: Data($0.utf8)) }
+    }
+
+    public func load(_ id: String) async throws -> Load? {
+        try await mirror.pool.read { db in try MirrorQueries.decodeAll(Load.self, db, "SELECT body FROM loads WHERE id = ?", [id]).first }
+    }
+
+    public func driver(_ id: String) async throws -> Driver? {
+        try await mirror.pool.read { db in try MirrorQueries.decodeAll(Driver.self, db, "SELECT body FROM drivers WHERE id = ?", [id]).first }
+    }
+
+    public func drivers() async throws -> [Driver] {
+        try await mirror.pool.read { db in try MirrorQueries.decodeAll(Driver.self, db, "SELECT body FROM drivers ORDER BY id") }
+    }
+
+    /// Positions only, for the map (no JSON decoding of 2,000 drivers every refresh).
+    public func driverPositions() async throws -> [(id: String, lat: Double, lon: Double)] {
+        try await mirror.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, lat, lon FROM drivers").map { (id: $0[0], lat: $0[1], lon: $0[2]) }
+        }
+    }
+
+    /// Carriers, worst verdict first.
+    public func carriers() async throws -> [Carrier] {
+        try await mirror.pool.read { db in
+            try MirrorQueries.decodeAll(Carrier.self, db, """
+                SELECT body FROM carriers ORDER BY CASE verdict WHEN 'do-not-use' THEN 0 WHEN 'warn' THEN 1 ELSE 2 END, name
+                """)
+        }
+    }
+
+    public func carrierNames() async throws -> [String: String] {
+        try await mirror.pool.read { db in
+            Dictionary(try Row.fetchAll(db, sql: "SELECT id, name FROM carriers").map { ($0[0] as String, $0[1] as String) },
+                       uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    public func invoices(limit: Int = 5_000) async throws -> [Invoice] {
+        try await mirror.pool.read { db in
+            try MirrorQueries.decodeAll(Invoice.self, db, "SELECT body FROM invoices ORDER BY issued_at DESC LIMIT ?", [limit])
+        }
+    }
+
+    public func payouts(limit: Int = 5_000) async throws -> [Payout] {
+        try await mirror.pool.read { db in
+            try MirrorQueries.decodeAll(Payout.self, db, "SELECT body FROM payouts ORDER BY due_at DESC LIMIT ?", [limit])
+        }
+    }
+
+    /// Open invoice amounts per aging bucket (0–30, 31–60, 61–90, 90+ days).
+    public func aging(now: Int64) async throws -> [Int64] {
+        try await mirror.pool.read { db in
+            let day: Int64 = 86_400
+            let row = try Row.fetchOne(db, sql: """
+                SELECT
+                  TOTAL(CASE WHEN ? - issued_at <= 30 * ? THEN amount_cents END),
+                  TOTAL(CASE WHEN ? - issued_at > 30 * ? AND ? - issued_at <= 60 * ? THEN amount_cents END),
+                  TOTAL(CASE WHEN ? - issued_at > 60 * ? AND ? - issued_at <= 90 * ? THEN amount_cents END),
+                  TOTAL(CASE WHEN ? - issued_at > 90 * ? THEN amount_cents END)
+                FROM invoices WHERE status != 'paid'
+                """, arguments: [now, day, now, day, now, day, now, day, now, day, now, day])
+            return (0..<4).map { Int64((row?[$0] as Double?) ?? 0) }
+        }
+    }
+
+    /// A driver's own loads, soonest pickup first, with which have unconfirmed edits.
+    public func loads(ofDriver driverId: String) async throws -> (loads: [Load], pending: Set<String>) {
+        try await mirror.pool.read { db in
+            let loads = try MirrorQueries.decodeAll(Load.self, db,
+                                                    "SELECT body FROM loads WHERE driver_id = ? ORDER BY pickup_at", [driverId])
+            let pending = Set(try String.fetchAll(db, sql: "SELECT id FROM loads WHERE driver_id = ? AND pending = 1",
+                                                  arguments: [driverId]))
+            return (loads, pending)
+        }
+    }
+
+    /// Drivers who could take `load`, nearest to its pickup first, with their carrier's verdict.
+    /// Unavailable drivers and do-not-use carriers are left out, as the assign rule would refuse them.
+    public func candidates(for load: Load, maxDeadheadMiles: Int, limit: Int = 50)
+        async throws -> [(driver: Driver, carrier: Carrier?, deadheadMiles: Int)] {
+        guard let pickup = load.pickup?.point else { return [] }
+        let drivers = try await mirror.pool.read { db in
+            try MirrorQueries.decodeAll(Driver.self, db, "SELECT body FROM drivers WHERE available = 1")
+        }
+        let carriers = Dictionary(try await carriers().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return drivers.compactMap { driver -> (driver: Driver, carrier: Carrier?, deadheadMiles: Int)? in
+            let carrier = carriers[driver.carrierId]
+            if carrier?.verdict == .doNotUse { return nil }
+            let miles = driver.point.roadMiles(to: pickup)
+            return miles <= maxDeadheadMiles ? (driver, carrier, miles) : nil
+        }
+        .sorted { ($0.driver.equipment == load.equipment ? 0 : 1, $0.deadheadMiles) < ($1.driver.equipment == load.equipment ? 0 : 1, $1.deadheadMiles) }
+        .prefix(limit).map { $0 }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Client
+import Domain
+
+/// Moves edits up and changes down: push the outbox in order, pull pages until current,
+/// apply each page in one transaction. One engine per mirror; one loop at a time.
+public actor SyncEngine {
+    public let mirror: Mirror
+    public let client: DispatchClient
+    public let actor: Actor
+    private var longPoll: Task<PullResponse, any Error>?
+    private var kicked = false
+
+    public init(mirror: Mirror, client: DispatchClient, actor: Actor) {
+        self.mirror = mirror
+        self.client = client
+        self.actor = actor
+    }
+
+    /// Pushes every queued edit the server has not acknowledged, oldest first, in batches.
+    @discardableResult
+    public func push(report: inout SyncReport) async throws -> Bool {
+        let clientId = try await mirror.clientId()
+        var pushedAny = false
+        while true {
+            let acked = Int64(try await mirror.state("acked_mutation_id") ?? "0") ?? 0
+            let batch = try await mirror.pool.read { db in try Mirror.outbox(db, after: acked, limit: 500) }
+            guard !batch.isEmpty else { return pushedAny }
+            let response: PushResponse
+            do {
+                response = try await client.push(PushRequest(clientId: clientId, mutations: batch.map(\.envelope)))
+            } catch {
+                throw SyncError.client(error)
+            }
+            try await mirror.recordPushResults(response, sent: batch, now: Int64(Date().timeIntervalSince1970))
+            pushedAny = true
+            report.pushed += batch.count
+            report.applied += response.results.filter { $0.status == .applied }.count
+            report.rejected += response.results.compactMap { result in
+                guard result.status == .rejected else { return nil }
+                let summary = batch.first { $0.id == result.id }?.summary ?? "#\(result.id)"
+                return "\(summary): \(result.rejection?.message ?? "refused")"
+            }
+            if response.lastMutationId < (batch.last?.id ?? 0) { return pushedAny }
+        }
+    }
+
+    /// Pulls pages until the mirror is current. `wait` long-polls the first page.
+    public func pull(wait: Int = 0, report: inout SyncReport,
+                     onProgress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws {
+        let clientId = try await mirror.clientId()
+        var done = 0
+        var firstWait = wait
+        while true {
+            let cursor = try await mirror.state("cursor")
+            let client = self.client
+            let waitNow = firstWait
+            let request = Task { () async throws -> PullResponse in
+                try await client.pull(cursor: cursor, clientId: clientId, wait: waitNow)
+            }
+            longPoll = request
+            if kicked, waitNow > 0 { request.cancel() }
+            let page: PullResponse
+            do {
+                page = try await request.value
+            } catch is CancellationError {
+                longPoll = nil
+                return
+            } catch let error as ClientError {
+                longPoll = nil
+                if Task.isCancelled || request.isCancelled { return }
+                throw SyncError.client(error)
+            }
+            longPoll = nil
+            firstWait = 0
+            let result = try await mirror.apply(page, actor: actor)
+            report.pages += 1
+            report.pulledRows += result.rows
+            report.reset = report.reset || result.reset
+            done += page.rowCount
+            if page.hasMore || done > 0 { onProgress(done, done + (page.remaining ?? 0)) }
+            if !page.hasMore { return }
+        }
+    }
+
+    /// Push, then pull until current: what `dispatch sync` does.
+    public func syncOnce(onProgress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> SyncReport {
+        let started = Date()
+        var report = SyncReport()
+        try await push(report: &report)
+        try await pull(report: &report, onProgress: onProgress)
+        report.pending = try await mirror.queueCounts().pending
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Something was queued: push now, cutting short a long-poll in progress.
+    public func kick() {
+        kicked = true
+        longPoll?.cancel()
+    }
+
+    /// The console's background loop: push when there is something to push, long-poll otherwise,
+    /// back off with full jitter when the server cannot be reached. Runs until cancelled.
+    public func run(onEvent: @escaping @Sendable (SyncEvent) -> Void) async {
+        var backoff = Backoff(base: 0.25, cap: 1.5)
+        var online: Bool?
+        while !Task.isCancelled {
+            kicked = false
+            var report = SyncReport()
+            do {
+                try await push(report: &report)
+                if !report.rejected.isEmpty { onEvent(.rejected(report.rejected)) }
+                if report.pushed > 0 { onEvent(.mirrorChanged) }
+                let pending = try await mirror.queueCounts().pending
+                try await pull(wait: pending > 0 || kicked ? 0 : 25, report: &report) { done, total in
+                    if total > 2_000 { onEvent(.progress(done: done, total: total)) }
+                }
+                if online != true { onEvent(.connection(online: true, detail: nil)); online = true }
+                backoff.reset()
+                if report.pulledRows > 0 || report.pages > 0 { onEvent(.mirrorChanged) }
+                onEvent(.synced(at: Int64(Date().timeIntervalSince1970)))
+                if report.pulledRows == 0, pending > 0, report.pushed == 0, !kicked {
+                    // Still pending but nothing moved (the server has not consumed it yet): don't spin.
+                    try await Task.sleep(for: .milliseconds(500))
+                }
+            } catch {
+                if Task.isCancelled { return }
+                let detail: String
+                if case SyncError.client(let clientError) = error {
+                    switch clientError {
+                    case .unreachable: detail = "server unreachable"
+                    case .unauthorized: detail = "signed out: run dispatch login"
+                    default: detail = clientError.description
+                    }
+                } else {
+                    detail = "\(error)"
+                }
+                if online != false { onEvent(.connection(online: false, detail: detail)); online = false }
+                try? await Task.sleep(for: .seconds(backoff.next()))
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Domain
+
+/// What applying one pull page did.
+public struct ApplyReport: Sendable {
+    public var rows: Int
+    public var confirmed: Int
+    public var reset: Bool
+}
+
+extension Mirror {
+    /// Applies one pull page, its cursor, the confirmation of pushed edits and the rebase
+    /// of what is still pending, in a single transaction: a crash leaves either all or none.
+    @discardableResult
+    public func apply(_ page: PullResponse, actor: Actor) async throws -> ApplyReport {
+        try await pool.write { db in
+            try Mirror.apply(page, actor: actor, db: db)
+        }
+    }
+
+    static func apply(_ page: PullResponse, actor: Actor, db: Database) throws -> ApplyReport {
+        if page.reset {
+            // A snapshot replaces the server state; the outbox survives and is replayed below.
+            for table in MirrorRows.tables { try db.execute(sql: "DELETE FROM \(table)") }
+            try db.execute(sql: "DELETE FROM shadow")
+        }
+        let shadowed = Set(try Row.fetchAll(db, sql: "SELECT tbl, id FROM shadow").map { "\($0[0] as String)/\($0[1] as String)" })
+        let encoder = JSONEncoder.wire
+        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        func isShadowed(_ table: String, _ id: String, _ body: String) throws -> Bool {
+            guard shadowed.contains("\(table)/\(id)") else { return false }
+            try db.execute(sql: "UPDATE shadow SET body = ? WHERE tbl = ? AND id = ?", arguments: [body, table, id])
+            return true
+        }
+        for load in page.loads {
+            let body = try json(load)
+            if try !isShadowed("loads", load.id, body) { try MirrorRows.put(load, json: body, pending: false, db: db) }
+        }
+        for driver in page.drivers {
+            let body = try json(driver)
+            if try !isShadowed("drivers", driver.id, body) { try MirrorRows.put(driver, json: body, db: db) }
+        }
+        for carrier in page.carriers {
+            let body = try json(carrier)
+            if try !isShadowed("carriers", carrier.id, body) { try MirrorRows.put(carrier, json: body, db: db) }
+        }
+        for event in page.events {
+            let body = try json(event)
+            if try !isShadowed("events", event.id, body) { try MirrorRows.put(event, json: body, db: db) }
+        }
+        for invoice in page.invoices {
+            let body = try json(invoice)
+            if try !isShadowed("invoices", invoice.id, body) { try MirrorRows.put(invoice, json: body, db: db) }
+        }
+        for payout in page.payouts {
+            let body = try json(payout)
+            if try !isShadowed("payouts", payout.id, body) { try MirrorRows.put(payout, json: body, db: db) }
+        }
+        for stone in page.deleted {
+            if shadowed.contains("\(stone.table)/\(stone.id)") {
+                try db.execute(sql: "UPDATE shadow SET body = NULL WHERE tbl = ? AND id = ?", arguments: [stone.table, stone.id])
+            } else {
+                try MirrorRows.delete(table: stone.table, id: stone.id, db: db)
+            }
+        }
+        try setState(db, "cursor", page.cursor)
+        try setState(db, "last_sync_at", String(Int64(Date().timeIntervalSince1970)))
+
+        // Edits the server has consumed are now part of the server state in this page.
+        let confirmed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE id <= ?",
+                                         arguments: [page.lastMutationId]) ?? 0
+        try db.execute(sql: "DELETE FROM outbox WHERE id <= ?", arguments: [page.lastMutationId])
+        if !shadowed.isEmpty || confirmed > 0 || page.reset {
+            try rebase(db, actor: actor)
+        }
+        return ApplyReport(rows: page.rowCount, confirmed: confirmed, reset: page.reset)
+    }
+
+    /// Restores the server's version of every row pending edits touched, then replays the
+    /// edits still pending on top. An edit the local rules now refuse stays queued: the
+    /// server decides, and its answer arrives as a conflict.
+    static func rebase(_ db: Database, actor: Actor) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT tbl, id, body FROM shadow")
+        for row in rows {
+            let table: String = row["tbl"]
+            if let body = row["body"] as String? {
+                try MirrorRows.put(table: table, json: body, db: db)
+            } else {
+                try MirrorRows.delete(table: table, id: row["id"], db: db)
+            }
+        }
+        try db.execute(sql: "DELETE FROM shadow")
+        let store = MirrorMutationStore(db: db)
+        for entry in try outbox(db) {
+            do {
+                try db.inSavepoint {
+                    do {
+                        try Mutator.apply(entry.envelope.mutation, by: actor, in: store, now: entry.createdAt)
+                        return .commit
+                    } catch is MutationRejection {
+                        return .rollback
+                    }
+                }
+            }
+        }
+    }
+}

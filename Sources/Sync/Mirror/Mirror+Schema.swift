@@ -1,0 +1,82 @@
+import GRDB
+
+extension Mirror {
+    /// Append-only: a shipped migration is never edited, only followed by a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE sync_state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+                CREATE TABLE loads(
+                    id TEXT PRIMARY KEY,
+                    reference TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    equipment TEXT NOT NULL,
+                    full_load INTEGER NOT NULL,
+                    weight INTEGER NOT NULL,
+                    length INTEGER NOT NULL,
+                    miles INTEGER NOT NULL,
+                    rate_cents INTEGER NOT NULL,
+                    rpm_cents INTEGER NOT NULL,
+                    posted_at INTEGER NOT NULL,
+                    origin_city TEXT NOT NULL,
+                    origin_state TEXT NOT NULL,
+                    origin_sort TEXT NOT NULL,
+                    dest_city TEXT NOT NULL,
+                    dest_state TEXT NOT NULL,
+                    pickup_at INTEGER NOT NULL,
+                    driver_id TEXT,
+                    carrier_id TEXT,
+                    pending INTEGER NOT NULL DEFAULT 0,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX loads_pickup ON loads(pickup_at, id);
+                CREATE INDEX loads_rpm ON loads(rpm_cents, id);
+                CREATE INDEX loads_origin ON loads(origin_sort, id);
+                CREATE INDEX loads_status_pickup ON loads(status, pickup_at, id);
+                CREATE INDEX loads_state_pickup ON loads(origin_state, pickup_at, id);
+                CREATE INDEX loads_equipment_pickup ON loads(equipment, pickup_at, id);
+                CREATE INDEX loads_driver ON loads(driver_id);
+
+                CREATE TABLE drivers(
+                    id TEXT PRIMARY KEY, carrier_id TEXT NOT NULL, equipment TEXT NOT NULL,
+                    lat REAL NOT NULL, lon REAL NOT NULL, available INTEGER NOT NULL, body TEXT NOT NULL
+                );
+                CREATE TABLE carriers(id TEXT PRIMARY KEY, name TEXT NOT NULL, verdict TEXT NOT NULL, body TEXT NOT NULL);
+                CREATE INDEX carriers_verdict ON carriers(verdict, name);
+                CREATE TABLE events(id TEXT PRIMARY KEY, load_id TEXT NOT NULL, at INTEGER NOT NULL, body TEXT NOT NULL);
+                CREATE INDEX events_load ON events(load_id, at);
+                CREATE TABLE invoices(
+                    id TEXT PRIMARY KEY, load_id TEXT NOT NULL, status TEXT NOT NULL, issued_at INTEGER NOT NULL,
+                    amount_cents INTEGER NOT NULL, body TEXT NOT NULL
+                );
+                CREATE INDEX invoices_issued ON invoices(issued_at);
+                CREATE TABLE payouts(
+                    id TEXT PRIMARY KEY, load_id TEXT NOT NULL, carrier_id TEXT NOT NULL, status TEXT NOT NULL,
+                    due_at INTEGER NOT NULL, body TEXT NOT NULL
+                );
+                CREATE INDEX payouts_due ON payouts(due_at);
+
+                -- Edits not yet confirmed by a pull, in mutation id order. Written before the screen shows them.
+                CREATE TABLE outbox(
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    envelope TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                -- Edits the server refused, with its reason, until retried or discarded.
+                CREATE TABLE conflicts(
+                    id INTEGER PRIMARY KEY,
+                    envelope TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                );
+                -- The server's version of rows that pending edits changed (NULL body: row did not exist).
+                CREATE TABLE shadow(tbl TEXT NOT NULL, id TEXT NOT NULL, body TEXT, PRIMARY KEY(tbl, id));
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Domain
+
+/// A queued edit as listed by `dispatch outbox` and the Outbox pane.
+public struct OutboxEntry: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var name: String
+    public var summary: String
+    public var createdAt: Int64
+    public var envelope: MutationEnvelope
+}
+
+/// An edit the server refused, kept until retried or discarded.
+public struct ConflictEntry: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var summary: String
+    public var code: String
+    public var reason: String
+    public var at: Int64
+    public var envelope: MutationEnvelope
+}
+
+extension Mirror {
+    /// Runs the rules locally and, if they pass, queues the mutation and shows its effect,
+    /// all in one transaction: the edit is on disk before the screen can show it.
+    ///
+    /// - Throws: `SyncError.rejected` when the local rules refuse (nothing is queued).
+    @discardableResult
+    public func enqueue(_ mutation: Mutation, by actor: Actor, now: Int64 = Int64(Date().timeIntervalSince1970)) async throws -> Int64 {
+        do {
+            return try await pool.write { db in
+                let next = Int64(try Mirror.state(db, "next_mutation_id") ?? "1") ?? 1
+                let envelope = MutationEnvelope(id: next, mutation: mutation, createdAt: now)
+                try Mutator.apply(mutation, by: actor, in: MirrorMutationStore(db: db), now: now)
+                try db.execute(sql: "INSERT INTO outbox(id, name, envelope, created_at) VALUES (?, ?, ?, ?)",
+                               arguments: [next, mutation.name, try envelope.argsJSON(), now])
+                try Mirror.setState(db, "next_mutation_id", String(next + 1))
+                return next
+            }
+        } catch let rejection as MutationRejection {
+            throw SyncError.rejected(rejection)
+        }
+    }
+
+    public func outbox() async throws -> [OutboxEntry] {
+        try await pool.read { db in try Mirror.outbox(db) }
+    }
+
+    static func outbox(_ db: Database, after id: Int64 = 0, limit: Int = 1_000_000) throws -> [OutboxEntry] {
+        try Row.fetchAll(db, sql: "SELECT id, name, envelope, created_at FROM outbox WHERE id > ? ORDER BY id LIMIT ?",
+                         arguments: [id, limit]).map { row in
+            let envelope = try JSONDecoder.wire.decode(MutationEnvelope.self, from: Data((row["envelope"] as String).utf8))
+            return OutboxEntry(id: row["id"], name: row["name"], summary: envelope.mutation.summary,
+                               createdAt: row["created_at"], envelope: envelope)
+        }
+    }
+
+    public func conflicts() async throws -> [ConflictEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM conflicts ORDER BY id").map { row in
+                let envelope = try JSONDecoder.wire.decode(MutationEnvelope.self, from: Data((row["envelope"] as String).utf8))
+                return ConflictEntry(id: row["id"], summary: envelope.mutation.summary, code: row["code"],
+                                     reason: row["reason"], at: row["at"], envelope: envelope)
+            }
+        }
+    }
+
+    /// Number of unconfirmed edits and of conflicts, for the status bar.
+    public func queueCounts() async throws -> (pending: Int, conflicts: Int) {
+        try await pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conflicts") ?? 0)
+        }
+    }
+
+    /// Records the server's answer to a push: refused edits become conflicts right away,
+    /// so the user learns within this sync; the outbox entries stay until a pull confirms them.
+    func recordPushResults(_ response: PushResponse, sent: [OutboxEntry], now: Int64) async throws {
+        try await pool.write { db in
+            for result in response.results where result.status == .rejected {
+                guard let entry = sent.first(where: { $0.id == result.id }) else { continue }
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO conflicts(id, envelope, code, reason, at) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [entry.id, try entry.envelope.argsJSON(),
+                                     result.rejection?.code.rawValue ?? "rejected",
+                                     result.rejection?.message ?? "refused by the server", now])
+            }
+            try Mirror.setState(db, "acked_mutation_id", String(response.lastMutationId))
+        }
+    }
+}
+
+extension Mirror {
+    /// Removes a conflict and returns its mutation (to retry it as a new edit, or to drop it).
+    public func takeConflict(_ id: Int64) async throws -> Mutation {
+        try await pool.write { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT envelope FROM conflicts WHERE id = ?", arguments: [id]) else {
+                throw SyncError.mirror("no conflict #\(id)")
+            }
+            try db.execute(sql: "DELETE FROM conflicts WHERE id = ?", arguments: [id])
+            return try JSONDecoder.wire.decode(MutationEnvelope.self, from: Data(json.utf8)).mutation
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Domain
+
+/// A form of labelled fields: the focused one underlined with a cursor, each
+/// field's validation error under it in the error style.
+enum FilterDialog {
+    static func draw(_ form: FormState, screen: Rect, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        let labelWidth = (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1
+        let rect = Box.dialogRect(screen: screen, width: 60, height: form.fields.count * 2 + 4)
+        let inner = Box.draw(rect, title: form.title, into: &buffer, glyphs: glyphs)
+        let valueWidth = max(4, inner.width - labelWidth - 4)
+        for (i, field) in form.fields.enumerated() {
+            let y = inner.y + i * 2
+            guard y < inner.maxY - 1 else { break }
+            let focused = i == form.focused
+            let labelStyle = focused ? Style(role: .accent, bold: true) : .plain
+            var x = inner.x + 1
+            x += buffer.put(DisplayWidth.pad(field.label + ":", to: labelWidth), x: x, y: y, style: labelStyle)
+            x += buffer.put(" ", x: x, y: y)
+            drawInput(field.value, placeholder: field.placeholder, focused: focused, x: x, y: y,
+                      width: min(valueWidth, inner.maxX - x - 1), into: &buffer, glyphs: glyphs)
+            if let error = field.error, y + 1 < inner.maxY - 1 {
+                let ex = buffer.put("error: ", x: inner.x + 2 + labelWidth, y: y + 1, style: .error)
+                buffer.put(error, x: inner.x + 2 + labelWidth + ex, y: y + 1, style: .role(.error),
+                           maxWidth: inner.maxX - (inner.x + 2 + labelWidth + ex))
+            }
+        }
+        DialogView.footer(" Tab next field  Enter apply  Esc cancel", inner: inner, into: &buffer)
+    }
+
+    /// A text field: underlined when focused (visible without colour), the cursor after
+    /// the text, the placeholder dimmed when empty. Long text shows its end.
+    static func drawInput(_ value: String, placeholder: String, focused: Bool, x: Int, y: Int, width: Int,
+                          into buffer: inout CellBuffer, glyphs: Glyphs) {
+        guard width > 0 else { return }
+        let style = Style(role: .input, bold: focused, underline: true)
+        buffer.put(String(repeating: " ", count: width), x: x, y: y, style: style)
+        if value.isEmpty {
+            buffer.put(placeholder, x: x + (focused ? 1 : 0), y: y, style: style.dimmed, maxWidth: width - 1)
+        } else {
+            var shown = value
+            while DisplayWidth.of(shown) > width - 1, !shown.isEmpty { shown.removeFirst() }
+            buffer.put(shown, x: x, y: y, style: style, maxWidth: width - 1)
+        }
+        if focused {
+            let cursorX = value.isEmpty ? x : x + min(width - 1, DisplayWidth.of(value))
+            buffer.put(glyphs.cursor, x: cursorX, y: y, style: style.reversed)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Domain
+
+/// Driver mode, made for 40 columns: my loads, then the selected load's stops and
+/// the one thing to confirm next.
+enum DriverLoadsView {
+    static func draw(_ state: ScreenState, in area: Rect, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        let d = state.driverLoads
+        var y = area.y
+        buffer.put("My loads (\(d.loads.count))", x: area.x, y: y, style: .title)
+        y += 1
+        if d.loads.isEmpty {
+            buffer.put("No loads assigned to you.", x: area.x + 1, y: y + 1, style: .muted, maxWidth: area.width - 1)
+            return
+        }
+        // The list takes at most a third of the pane so the stop details stay visible.
+        let listRows = max(1, min(d.loads.count, area.height / 3))
+        let top = Table.top(selected: d.selected, top: 0, visible: listRows, count: d.loads.count)
+        for (offset, load) in d.loads[top ..< min(d.loads.count, top + listRows)].enumerated() {
+            let index = top + offset
+            let pending = d.pendingLoadIds.contains(load.id)
+            let marker = pending ? glyphs.pending : " "
+            let next = nextStop(load).map { "\($0.kind == .pickup ? "PU" : "DL") \($0.place)" } ?? "done"
+            let text = "\(marker)\(load.id) \(DisplayWidth.pad(load.status.label, to: 10)) \(next)"
+            var style: Style = pending ? Style(role: .pending, bold: true) : .plain
+            if index == d.selected { style.reverse = true }
+            buffer.put(DisplayWidth.pad(text, to: area.width), x: area.x, y: y, style: style)
+            y += 1
+        }
+        guard let load = d.selectedLoad else { return }
+        y += 1
+        let pending = d.pendingLoadIds.contains(load.id)
+        var head = "\(load.id)  \(load.status.label)"
+        if pending { head += "  \(glyphs.pending) pending sync" }
+        buffer.put(head, x: area.x, y: y, style: pending ? Style(role: .pending, bold: true) : .header, maxWidth: area.width)
+        y += 1
+        if let delay = load.delay {
+            buffer.put("delayed: \(delay.rawValue) \(delay.label)", x: area.x, y: y, style: Style(role: .warn, bold: true),
+                       maxWidth: area.width)
+            y += 1
+        }
+        for stop in load.stops where y < area.maxY - 3 {
+            let title = stop.kind == .pickup ? "Pickup  " : "Deliver "
+            buffer.put(title + stop.place, x: area.x, y: y, style: .role(.accent).bolded, maxWidth: area.width)
+            buffer.put("  window " + Formatting.window(stop.windowStart, stop.windowEnd), x: area.x, y: y + 1, maxWidth: area.width)
+            let arrived = stop.arrivedAt.map(Formatting.dateTime) ?? "-"
+            let departed = stop.departedAt.map(Formatting.time) ?? "-"
+            buffer.put("  in \(arrived)  out \(departed)", x: area.x, y: y + 2,
+                       style: stop.arrivedAt == nil ? .muted : .plain, maxWidth: area.width)
+            y += 3
+        }
+        let actionY = area.maxY - 2
+        if let next = load.status.nextDriverStatus {
+            buffer.put("c: confirm \(next.label) (\(next.rawValue))", x: area.x, y: actionY,
+                       style: Style(role: .accent, bold: true), maxWidth: area.width)
+        } else {
+            buffer.put("load is \(load.status.label): nothing to confirm", x: area.x, y: actionY, style: .muted,
+                       maxWidth: area.width)
+        }
+        buffer.put("d: delay   ? help", x: area.x, y: actionY + 1, style: .muted, maxWidth: area.width)
+    }
+
+    /// The first stop not yet departed (or arrived, for the last delivery).
+    static func nextStop(_ load: Load) -> Stop? {
+        load.stops.first { $0.departedAt == nil && !($0.kind == .delivery && $0.arrivedAt != nil && load.status == .delivered) }
+    }
+}
+
+extension LoadStatus {
+    /// The next status a driver confirms with `c`: at pickup, loaded, departed, at
+    /// delivery, delivered; nil once the load is final.
+    public var nextDriverStatus: LoadStatus? {
+        switch self {
+        case .posted, .assigned, .dispatched: .arrivedPickup
+        case .arrivedPickup: .loaded
+        case .loaded: .departedPickup
+        case .departedPickup, .enRoute: .arrivedDelivery
+        case .arrivedDelivery, .unloaded, .departedDelivery: .delivered
+        case .delivered, .cancelled, .refused: nil
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Domain
+
+/// The load board: a window of rows around the selection, fetched page by page with keyset paging.
+///
+/// Only `rows` are in memory; `totalCount` and `selectedPosition` come from the
+/// mirror so the scroll indicator can tell where in the whole list we are.
+public struct BoardState: Sendable {
+    public var query = BoardQuery()
+    /// The window of loaded rows, in sort order.
+    public var rows: [LoadSummary] = []
+    /// Index of the selected row within `rows`.
+    public var selected = 0
+    /// Index within `rows` of the first row on screen.
+    public var top = 0
+    /// Rows matching the query in the whole mirror, when counted.
+    public var totalCount: Int?
+    /// Position (0-based) of the selected row in the whole result, when known.
+    public var selectedPosition: Int?
+    /// Average rate per mile over the matching rows, when computed.
+    public var averageRatePerMileCents: Int64?
+    /// A page request is in flight.
+    public var loading = false
+
+    public init() {}
+
+    public var selectedRow: LoadSummary? { rows.indices.contains(selected) ? rows[selected] : nil }
+}
+
+/// One pin on the map.
+public struct MapPin: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case driver, pickup, delivery }
+    public var kind: Kind
+    public var lat: Double
+    public var lon: Double
+    public var label: String
+    public init(kind: Kind, lat: Double, lon: Double, label: String) {
+        self.kind = kind
+        self.lat = lat
+        self.lon = lon
+        self.label = label
+    }
+}
+
+/// The grid map: driver positions plus the selected load's pickup and delivery.
+public struct MapState: Sendable {
+    public var pins: [MapPin] = []
+    /// Visible area; the whole lower 48 by default.
+    public var minLat = 24.0, maxLat = 50.0, minLon = -125.0, maxLon = -66.0
+    public var selectedLoad: LoadSummary?
+    public var driverCount = 0
+    public init() {}
+}
+
+public struct VerificationState: Sendable {
+    public var carriers: [Carrier] = []
+    public var selected = 0
+    public var top = 0
+    public var counts: [Verdict: Int] = [:]
+    public init() {}
+}
+
+public struct PaymentsState: Sendable {
+    public enum Tab: Sendable, Hashable { case invoices, payouts }
+    public var tab: Tab = .payouts
+    public var invoices: [Invoice] = []
+    public var payouts: [Payout] = []
+    /// Carrier names by id, for the payee column.
+    public var carrierNames: [String: String] = [:]
+    public var selected = 0
+    public var top = 0
+    /// Open invoice totals per aging bucket (0–30, 31–60, 61–90, 90+), in cents.
+    public var agingCents: [Int64] = [0, 0, 0, 0]
+    public init() {}
+}
+
+/// A queued or rejected mutation as shown in the Outbox pane.
+public struct OutboxItem: Sendable, Hashable {
+    public var id: Int64
+    public var summary: String
+    public var createdAt: Int64
+    /// Set for a rejected mutation: why the server refused it.
+    public var rejection: String?
+    public init(id: Int64, summary: String, createdAt: Int64, rejection: String? = nil) {
+        self.id = id
+        self.summary = summary
+        self.createdAt = createdAt
+        self.rejection = rejection
+    }
+}
+
+public struct OutboxState: Sendable {
+    public var pending: [OutboxItem] = []
+    public var conflicts: [OutboxItem] = []
+    public var selected = 0
+    public init() {}
+}

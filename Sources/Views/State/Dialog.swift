@@ -1,0 +1,84 @@
+import Domain
+
+/// Modals drawn over the current pane.
+public enum Dialog: Sendable {
+    case help
+    case filter(FormState)
+    case assign(AssignState)
+    case confirm(ConfirmState)
+    /// Driver mode: record a delay with its X12 reason.
+    case delay(DelayState)
+}
+
+/// A form of labelled text fields; the reducer validates, the view shows the error under the field.
+public struct FormState: Sendable, Hashable {
+    public struct Field: Sendable, Hashable {
+        public var label: String
+        public var value: String
+        /// Shown dimmed when the value is empty ("any", "e.g. 2.50").
+        public var placeholder: String
+        public var error: String?
+        public init(label: String, value: String = "", placeholder: String = "", error: String? = nil) {
+            self.label = label
+            self.value = value
+            self.placeholder = placeholder
+            self.error = error
+        }
+    }
+    public var title: String
+    public var fields: [Field]
+    public var focused = 0
+    public init(title: String, fields: [Field]) {
+        self.title = title
+        self.fields = fields
+    }
+}
+
+/// A driver offered in the assign dialog, ranked by deadhead.
+public struct DriverCandidate: Sendable, Hashable {
+    public var driver: Driver
+    public var carrierName: String
+    public var verdict: Verdict
+    public var deadheadMiles: Int
+    public var equipmentMatches: Bool
+    public init(driver: Driver, carrierName: String, verdict: Verdict, deadheadMiles: Int, equipmentMatches: Bool) {
+        self.driver = driver
+        self.carrierName = carrierName
+        self.verdict = verdict
+        self.deadheadMiles = deadheadMiles
+        self.equipmentMatches = equipmentMatches
+    }
+}
+
+public struct AssignState: Sendable, Hashable {
+    public var load: LoadSummary
+    public var candidates: [DriverCandidate] = []
+    public var selected = 0
+    /// Typed driver id, or a filter on the list.
+    public var driverField = ""
+    /// Maximum deadhead miles, typed by the user; validated as a whole number.
+    public var radiusField = "250"
+    /// Which field has the cursor: 0 list, 1 driver id, 2 radius.
+    public var focus = 0
+    public var error: String?
+    public var loading = true
+    public init(load: LoadSummary) { self.load = load }
+}
+
+public struct ConfirmState: Sendable, Hashable {
+    public var title: String
+    public var message: String
+    /// What "y" does, carried back to the reducer.
+    public var action: String
+    public init(title: String, message: String, action: String) {
+        self.title = title
+        self.message = message
+        self.action = action
+    }
+}
+
+public struct DelayState: Sendable, Hashable {
+    public var loadId: String
+    public var selected = 0
+    public init(loadId: String) { self.loadId = loadId }
+}

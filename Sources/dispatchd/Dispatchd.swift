@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Server
+
+/// `dispatchd`: the dispatch backend.
+@main
+struct Dispatchd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dispatchd",
+        abstract: "The dispatch backend: load board, fleet and payments with a delta sync protocol.",
+        subcommands: [Serve.self, Seed.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: "SQLite database file (created if missing).")
+    var db = "dispatchd.sqlite"
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the HTTP API.")
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
+    @Flag(help: "Move the fleet like live GPS (demo data).") var simulate = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: "dispatchd")
+        do {
+            let server = try DispatchServer(
+                configuration: .init(databasePath: database.db, host: host, port: port, simulateFleet: simulate),
+                logger: logger)
+            try await server.run { port in logger.info("dispatchd listening on http://\(host):\(port)") }
+        } catch let error as ServerError {
+            throw CleanExit.message("dispatchd: \(error)")
+        }
+    }
+}
+
+struct Seed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fill a new database with realistic demo data.")
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Number of loads.") var loads = 100_000
+    @Option(help: "Number of drivers.") var drivers = 2_000
+    @Option(help: "Number of carriers.") var carriers = 800
+    @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 42
+
+    func validate() throws {
+        guard loads >= 0, loads <= 5_000_000 else { throw ValidationError("--loads must be between 0 and 5,000,000") }
+        guard drivers >= 1, drivers <= 500_000 else { throw ValidationError("--drivers must be between 1 and 500,000") }
+        guard carriers >= 1, carriers <= 200_000 else { throw ValidationError("--carriers must be between 1 and 200,000") }
+    }
+
+    func run() async throws {
+        var options = Seeder.Options()
+        options.loads = loads
+        options.drivers = drivers
+        options.carriers = carriers
+        options.seed = seed
+        let started = Date()
+        let progress = ProgressLine(label: "seeding")
+        do {
+            let store = try SQLiteStore(path: database.db)
+            try await Seeder(options: options).run(into: store) { done, total in progress.update(done, total) }
+            progress.finish()
+            let counts = try await store.counts()
+            let seconds = Date().timeIntervalSince(started)
+            let summary = ["loads", "drivers", "carriers", "events", "invoices", "payouts", "users"]
+                .map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("seeded \(database.db) in \(String(format: "%.1f", seconds)) s: \(summary)\n".utf8))
+        } catch let error as ServerError {
+            progress.finish()
+            throw CleanExit.message("dispatchd: \(error)")
+        }
+    }
+}
