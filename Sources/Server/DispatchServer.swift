@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
+import UnixSignals
 import Domain
 
 /// dispatchd as a value you can run: from the `dispatchd` executable, or in-process for the demo and tests.
@@ -50,33 +52,36 @@ public struct DispatchServer: Sendable {
         )
     }
 
-    /// Serves until the task is cancelled or the process gets SIGTERM/SIGINT.
+    /// Serves until SIGTERM/SIGINT (or `RunningServer.stop`), then shuts down gracefully:
+    /// in-flight requests finish before the database closes.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await makeGroup(onRunning: onRunning, signals: [.sigterm, .sigint]).run()
+    }
+
+    func makeGroup(onRunning: @escaping @Sendable (Int) async -> Void, signals: [UnixSignal]) async throws -> ServiceGroup {
         await hub.notify(sequence: try await store.currentSequence())
-        let simulator = configuration.simulateFleet ? FleetSimulator(store: store, hub: hub, logger: logger) : nil
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            if let simulator {
-                group.addTask { await simulator.run() }
-            }
-            group.addTask { try await application(onRunning: onRunning).runService() }
-            try await group.next()
-            group.cancelAll()
+        var services: [any Service] = [application(onRunning: onRunning)]
+        if configuration.simulateFleet {
+            services.append(FleetSimulator(store: store, hub: hub, logger: logger))
         }
+        return ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: signals, logger: logger))
     }
 
     /// Starts serving in the background and returns once the port is bound.
     public func start() async throws -> RunningServer {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        let group = try await makeGroup(onRunning: { continuation.yield($0) }, signals: [])
+        let logger = self.logger
         let task = Task {
             do {
-                try await run { port in continuation.yield(port) }
+                try await group.run()
             } catch {
                 logger.error("dispatchd stopped: \(error)")
             }
             continuation.finish()
         }
         for await port in stream {
-            return RunningServer(port: port, task: task)
+            return RunningServer(port: port, group: group, task: task)
         }
         throw ServerError.storage("dispatchd could not start on \(configuration.host):\(configuration.port)")
     }
@@ -85,12 +90,13 @@ public struct DispatchServer: Sendable {
 /// A dispatchd serving in this process.
 public struct RunningServer: Sendable {
     public let port: Int
+    let group: ServiceGroup
     let task: Task<Void, Never>
 
     public var url: String { "http://127.0.0.1:\(port)" }
 
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         await task.value
     }
 }

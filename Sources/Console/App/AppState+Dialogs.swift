@@ -108,7 +108,7 @@ extension AppState {
             else { form.fields[2].error = "unknown equipment; e.g. V, R, F, SD, DT" }
             if values[3].isEmpty { query.minRatePerMileCents = nil }
             else if let cents = Money.parseCents(values[3]) { query.minRatePerMileCents = cents }
-            else { form.fields[3].error = "must be a number of dollars, e.g. 2.50" }
+            else { form.fields[3].error = "not a number: dollars, e.g. 2.50" }
             if let bad = form.fields.firstIndex(where: { $0.error != nil }) {
                 form.focused = bad
                 return []

@@ -44,6 +44,9 @@ extension AppState {
             screen.payments.agingCents = aging
             return []
         case .outbox(let pending, let conflicts):
+            if pending.isEmpty, !screen.outbox.pending.isEmpty, screen.flash?.kind != .error {
+                screen.flash = Flash(.info, "all edits synced")
+            }
             screen.outbox.pending = pending
             screen.outbox.conflicts = conflicts
             screen.sync.pending = pending.count

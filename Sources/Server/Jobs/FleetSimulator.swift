@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import Logging
 import Domain
+import ServiceLifecycle
 
 /// Moves the fleet like live GPS would: drivers on a load head for its delivery,
 /// the rest drift near where they are. Each tick is one server transaction.
-struct FleetSimulator: Sendable {
+struct FleetSimulator: Service {
     let store: SQLiteStore
     let hub: ChangeHub
     let logger: Logger
@@ -14,6 +15,10 @@ struct FleetSimulator: Sendable {
     var share = 0.03
 
     func run() async {
+        await cancelWhenGracefulShutdown { await loop() }
+    }
+
+    private func loop() async {
         var tick: UInt64 = 0
         while !Task.isCancelled {
             do {

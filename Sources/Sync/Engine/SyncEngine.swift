@@ -105,6 +105,7 @@ public actor SyncEngine {
     public func run(onEvent: @escaping @Sendable (SyncEvent) -> Void) async {
         var backoff = Backoff(base: 0.25, cap: 1.5)
         var online: Bool?
+        var caughtUp = false
         while !Task.isCancelled {
             kicked = false
             var report = SyncReport()
@@ -113,10 +114,11 @@ public actor SyncEngine {
                 if !report.rejected.isEmpty { onEvent(.rejected(report.rejected)) }
                 if report.pushed > 0 { onEvent(.mirrorChanged) }
                 let pending = try await mirror.queueCounts().pending
-                try await pull(wait: pending > 0 || kicked ? 0 : 25, report: &report) { done, total in
+                try await pull(wait: pending > 0 || kicked || !caughtUp ? 0 : 25, report: &report) { done, total in
                     if total > 2_000 { onEvent(.progress(done: done, total: total)) }
                 }
                 if online != true { onEvent(.connection(online: true, detail: nil)); online = true }
+                caughtUp = true
                 backoff.reset()
                 if report.pulledRows > 0 || report.pages > 0 { onEvent(.mirrorChanged) }
                 onEvent(.synced(at: Int64(Date().timeIntervalSince1970)))

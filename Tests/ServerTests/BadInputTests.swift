@@ -1,0 +1,61 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import Domain
+import Server
+
+@Suite("Malformed requests get a JSON 4xx and change nothing", .serialized)
+struct BadInputTests {
+    func send(_ server: TestServer, _ path: String, body: Data, token: String?) async throws -> (Int, ErrorBody?) {
+        var request = URLRequest(url: URL(string: server.running.url + path)!)
+        request.httpMethod = "POST"
+        request.httpBody = body
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return (status, try? JSONDecoder.wire.decode(ErrorBody.self, from: data))
+    }
+
+    @Test func badPushesAreRefused() async throws {
+        let server = try await TestServer.start(loads: 30, drivers: 5, carriers: 3)
+        defer { Task { await server.stop() } }
+        let (_, login) = try await server.client()
+        let sequenceBefore = try await server.server.store.currentSequence()
+
+        let cases: [(String, Data, Int, String)] = [
+            ("malformed", Data("{not json".utf8), 400, "bad_json"),
+            ("missing field", Data(#"{"mutations":[]}"#.utf8), 400, "bad_json"),
+            ("unknown mutation", Data(#"{"clientId":"c","mutations":[{"id":1,"name":"dropTables","args":{}}]}"#.utf8), 400, "bad_json"),
+            ("wrong type", Data(#"{"clientId":"c","mutations":[{"id":1,"name":"assignLoad","args":{"loadId":1,"driverId":"D-1"}}]}"#.utf8), 400, "bad_json"),
+            ("future id", Data(#"{"clientId":"c","mutations":[{"id":9,"name":"unassignLoad","args":{"loadId":"L-1"}}]}"#.utf8), 400, "mutation_gap"),
+            ("oversized", Data(("{\"clientId\":\"c\",\"pad\":\"" + String(repeating: "x", count: 2 << 20) + "\"}").utf8), 413, "payload_too_large"),
+        ]
+        for (name, body, status, code) in cases {
+            let (got, error) = try await send(server, "/v1/push", body: body, token: login.token)
+            #expect(got == status, "\(name)")
+            #expect(error?.error.code == code, "\(name)")
+            #expect(error?.error.message.isEmpty == false, "\(name)")
+        }
+        let (unauthorized, error) = try await send(server, "/v1/push", body: Data("{}".utf8), token: "forged")
+        #expect(unauthorized == 401 && error?.error.code == "unauthorized")
+        #expect(try await server.server.store.currentSequence() == sequenceBefore, "nothing was stored")
+    }
+
+    @Test func unknownRoutesAndOldProtocolsAnswerInJSON() async throws {
+        let server = try await TestServer.start(loads: 5, drivers: 2, carriers: 2)
+        defer { Task { await server.stop() } }
+        let (status, error) = try await send(server, "/v1/nothing", body: Data(), token: nil)
+        #expect(status == 404 || status == 401)
+        #expect(error != nil)
+        var request = URLRequest(url: URL(string: server.running.url + "/v1/login")!)
+        request.httpMethod = "POST"
+        request.httpBody = Data(#"{"user":"dispatch","password":"dispatch"}"#.utf8)
+        request.setValue("0", forHTTPHeaderField: ProtocolVersion.header)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 426)
+        #expect(try JSONDecoder.wire.decode(ErrorBody.self, from: data).error.code == "unsupported_protocol")
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import Client
+import Domain
+import Server
+import Sync
+
+/// A real dispatchd on a loopback port with a small seeded SQLite database in a temp directory.
+struct TestServer {
+    let directory: URL
+    let server: DispatchServer
+    let running: RunningServer
+
+    static func start(loads: Int = 300, drivers: Int = 40, carriers: Int = 12) async throws -> TestServer {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let server = try DispatchServer(configuration: .init(databasePath: directory.appendingPathComponent("server.sqlite").path,
+                                                             port: 0))
+        var options = Seeder.Options()
+        options.loads = loads
+        options.drivers = drivers
+        options.carriers = carriers
+        options.seed = 7
+        try await Seeder(options: options).run(into: server.store)
+        return TestServer(directory: directory, server: server, running: try await server.start())
+    }
+
+    func stop() async {
+        await running.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func client(as user: String = Seeder.dispatcherLogin.user, password: String = Seeder.dispatcherLogin.password)
+        async throws -> (DispatchClient, LoginResponse) {
+        var client = try DispatchClient(server: running.url)
+        let login = try await client.login(user: user, password: password)
+        client.token = login.token
+        return (client, login)
+    }
+
+    /// A console's mirror and engine signed in as `user`.
+    func console(_ name: String, user: String = Seeder.dispatcherLogin.user,
+                 password: String = Seeder.dispatcherLogin.password) async throws -> (Mirror, SyncEngine, Actor) {
+        let (client, login) = try await client(as: user, password: password)
+        let mirror = try Mirror(path: directory.appendingPathComponent("\(name).sqlite").path)
+        return (mirror, SyncEngine(mirror: mirror, client: client, actor: login.actor), login.actor)
+    }
+
+    /// A load the seed left posted, and an available driver whose carrier may be used.
+    func postedLoadAndDriver(in mirror: Mirror, skip: Int = 0) async throws -> (String, String) {
+        try await mirror.pool.read { db in
+            let load = try String.fetchOne(db, sql: "SELECT id FROM loads WHERE status = 'posted' ORDER BY id LIMIT 1 OFFSET ?",
+                                           arguments: [skip]) ?? ""
+            let driver = try String.fetchOne(db, sql: """
+                SELECT d.id FROM drivers d JOIN carriers c ON c.id = d.carrier_id
+                WHERE d.available = 1 AND c.verdict != 'do-not-use' ORDER BY d.id LIMIT 1 OFFSET ?
+                """, arguments: [skip]) ?? ""
+            return (load, driver)
+        }
+    }
+
+    /// The server's copy of a load.
+    func serverLoad(_ id: String) async throws -> Load? {
+        let (client, _) = try await client()
+        var cursor: String?
+        while true {
+            let page = try await client.pull(cursor: cursor, clientId: "inspector", limit: 5_000)
+            if let load = page.loads.first(where: { $0.id == id }) { return load }
+            if !page.hasMore { return nil }
+            cursor = page.cursor
+        }
+    }
+}
