@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// The real `dispatch demo` in a real terminal: seed, sync, browse, filter, assign, resize, quit.
+@Suite("End to end under tmux", .serialized)
+struct DemoFlowTests {
+    @Test func aDispatcherFiltersAssignsAndQuits() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start("env LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 3000; echo EXIT=$?; sleep 30")
+
+        // Seeded, served, synced and drawn.
+        var screen = try await tmux.waitFor("row 1 of 3,000", timeout: .seconds(120))
+        #expect(screen.contains("1 Loads"))
+        screen = try await tmux.waitFor("● online")
+        #expect(screen.contains("dispatcher dispatch"))
+
+        // Scroll to the end and back.
+        try tmux.keys("End")
+        _ = try await tmux.waitFor("row 3,000 of 3,000")
+        try tmux.keys("Home")
+        _ = try await tmux.waitFor("row 1 of 3,000")
+
+        // Filter by status with the form; a non-numeric rate is refused in place.
+        try tmux.keys("/")
+        _ = try await tmux.waitFor("Filter loads")
+        try tmux.keys("posted", "Tab", "Tab", "Tab", "abc", "Enter")
+        _ = try await tmux.waitFor("not a number")
+        try tmux.keys("BSpace", "BSpace", "BSpace", "Enter")
+        screen = try await tmux.waitFor("status=posted")
+        #expect(!screen.contains("Filter loads"))
+
+        // Assign the first posted load to the best driver: pending at once, then confirmed.
+        try tmux.keys("a")
+        screen = try await tmux.waitFor("Deadhead")
+        let loadId = try #require(screen.firstMatch(of: /Assign (L-\d+)/)?.1).description
+        try tmux.keys("Enter")
+        // Pending, then confirmed by the server; the load leaves the posted board.
+        _ = try await tmux.waitFor("confirmation", timeout: .seconds(10)) {
+            ($0.contains("assign \(loadId) to") || $0.contains("all edits synced")) && $0.contains("pending 0")
+        }
+        _ = try await tmux.waitFor("\(loadId) off the posted board") { !$0.contains("\(loadId) ") }
+
+        // A resize in the middle of a dialog, and below the minimum.
+        try tmux.keys("?")
+        _ = try await tmux.waitFor("Keys")
+        try tmux.resize(width: 70, height: 20)
+        _ = try await tmux.waitFor("too small")
+        try tmux.resize(width: 120, height: 40)
+        _ = try await tmux.waitFor("status=posted")
+        try tmux.keys("Escape")
+
+        // The other panes show mirror data.
+        try tmux.keys("3")
+        _ = try await tmux.waitFor("DO-NOT-USE")
+        try tmux.keys("4")
+        _ = try await tmux.waitFor("aging 0-30")
+
+        try tmux.keys("q")
+        _ = try await tmux.waitFor("EXIT=0")
+
+        // The assignment reached the server: the CLI on the same console sees it confirmed.
+        let cli = try Spawn.run([Tmux.dispatchBinary, "outbox", "--data-dir",
+                                 directory.appendingPathComponent("console-dispatch").path],
+                                environment: ProcessInfo.processInfo.environment)
+        #expect(cli.status == 0)
+        #expect(cli.output.contains("outbox empty"))
+        let loads = try Spawn.run([Tmux.dispatchBinary, "loads", "--status", "assigned", "--limit", "10000", "--data-dir",
+                                   directory.appendingPathComponent("console-dispatch").path],
+                                  environment: ProcessInfo.processInfo.environment)
+        #expect(loads.output.contains("\(loadId) "), "the assigned load is in the mirror as assigned")
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Drives a real terminal: a private tmux server running the real `dispatch` binary.
+struct Tmux {
+    let socket = "dispatch-e2e-\(UUID().uuidString.prefix(8))"
+    let session = "e2e"
+
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// The debug binary `swift build` made.
+    static var dispatchBinary: String {
+        packageRoot.appendingPathComponent(".build/debug/dispatch").path
+    }
+
+    /// Runs a tmux client and returns what it printed.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        // tmux decides UTF-8 support from the locale of its client; CI may have none set.
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment["LC_ALL"] = "C.UTF-8"
+        environment["TERM"] = environment["TERM"].flatMap { $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
+        return try Spawn.run(["tmux", "-L", socket] + arguments, environment: environment).output
+    }
+
+    func start(_ command: String, width: Int = 100, height: Int = 30) throws {
+        try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
+    }
+
+    func keys(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", session] + keys)
+    }
+
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", session])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+    }
+
+    /// Polls the screen until `predicate` holds; terminal tests wait for the real program, never a fixed sleep.
+    func waitFor(_ what: String, timeout: Duration = .seconds(60),
+                 _ predicate: (String) -> Bool) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        var last = ""
+        while ContinuousClock.now < deadline {
+            last = (try? screen()) ?? ""
+            if predicate(last) { return last }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TmuxTimeout(what: what, screen: last)
+    }
+
+    func waitFor(_ text: String, timeout: Duration = .seconds(60)) async throws -> String {
+        try await waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    func kill() {
+        _ = try? tmux(["kill-server"])
+    }
+}
+
+struct TmuxTimeout: Error, CustomStringConvertible {
+    let what: String
+    let screen: String
+    var description: String { "timed out waiting for \(what); screen was:\n\(screen)" }
+}
