@@ -79,6 +79,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Client", "Sync", "Server",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -29,7 +29,7 @@ public struct BoardQueries: Sendable {
         try await mirror.pool.read { db in
             let (whereSQL, arguments) = BoardQueries.filter(query)
             let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), AVG(rpm_cents) FROM loads \(whereSQL)",
-                                       arguments: arguments)
+                                       arguments: StatementArguments(arguments))
             return (row?[0] ?? 0, Int64((row?[1] as Double?) ?? 0))
         }
     }
@@ -38,7 +38,7 @@ public struct BoardQueries: Sendable {
     public func position(of row: LoadSummary, in query: BoardQuery) async throws -> Int {
         try await mirror.pool.read { db in
             let (whereSQL, arguments) = BoardQueries.filter(query, extra: BoardQueries.keyset(query, row, after: false))
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM loads \(whereSQL)", arguments: arguments) ?? 0
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM loads \(whereSQL)", arguments: StatementArguments(arguments)) ?? 0
         }
     }
 
@@ -65,31 +65,34 @@ public struct BoardQueries: Sendable {
 
     /// `(sort, id) > (value, id)` in the query's direction; `after: false` gives "before".
     static func keyset(_ query: BoardQuery, _ row: LoadSummary, after: Bool, inclusive: Bool = false)
-        -> (sql: String, arguments: StatementArguments) {
+        -> (sql: String, arguments: [DatabaseValue]) {
         let forward = after != query.descending
         let op = forward ? (inclusive ? ">=" : ">") : (inclusive ? "<=" : "<")
         let column = sortColumn(query.sort)
         let value = sortValue(query.sort, row)
-        return ("(\(column), id) \(op) (?, ?)", [value, row.id])
+        return ("(\(column), id) \(op) (?, ?)", [value.databaseValue, row.id.databaseValue])
     }
 
-    static func filter(_ query: BoardQuery, extra: (sql: String, arguments: StatementArguments)? = nil)
-        -> (String, StatementArguments) {
+    static func filter(_ query: BoardQuery, extra: (sql: String, arguments: [DatabaseValue])? = nil)
+        -> (String, [DatabaseValue]) {
         var clauses: [String] = []
-        var arguments: StatementArguments = []
-        if let status = query.status { clauses.append("status = ?"); arguments += [status.rawValue] }
-        if let state = query.originState { clauses.append("origin_state = ?"); arguments += [state.uppercased()] }
-        if let equipment = query.equipment { clauses.append("equipment = ?"); arguments += [equipment.uppercased()] }
-        if let min = query.minRatePerMileCents { clauses.append("rpm_cents >= ?"); arguments += [min] }
-        if let driver = query.driverId { clauses.append("driver_id = ?"); arguments += [driver] }
+        var arguments: [DatabaseValue] = []
+        if let status = query.status { clauses.append("status = ?"); arguments.append(status.rawValue.databaseValue) }
+        if let state = query.originState { clauses.append("origin_state = ?"); arguments.append(state.uppercased().databaseValue) }
+        if let equipment = query.equipment { clauses.append("equipment = ?"); arguments.append(equipment.uppercased().databaseValue) }
+        if let min = query.minRatePerMileCents { clauses.append("rpm_cents >= ?"); arguments.append(min.databaseValue) }
+        if let driver = query.driverId { clauses.append("driver_id = ?"); arguments.append(driver.databaseValue) }
         if let extra { clauses.append(extra.sql); arguments += extra.arguments }
         return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
-    static func page(_ db: Database, _ query: BoardQuery, anchor: PageAnchor, limit: Int) throws -> [LoadSummary] {
+    /// The SQL and arguments of one board page, in the order SQLite returns them
+    /// (`reversed` pages come back backwards and are flipped after fetching).
+    public static func statement(_ query: BoardQuery, anchor: PageAnchor, limit: Int)
+        -> (sql: String, arguments: [DatabaseValue], reversed: Bool) {
         let column = sortColumn(query.sort)
         var ascending = !query.descending
-        var extra: (sql: String, arguments: StatementArguments)?
+        var extra: (sql: String, arguments: [DatabaseValue])?
         switch anchor {
         case .first: break
         case .last: ascending.toggle()
@@ -99,17 +102,23 @@ public struct BoardQueries: Sendable {
             extra = keyset(query, row, after: false)
             ascending.toggle()
         }
-        let (whereSQL, arguments) = filter(query, extra: extra)
+        let (whereSQL, filterArguments) = filter(query, extra: extra)
         let direction = ascending ? "ASC" : "DESC"
-        var arguments2 = arguments
-        arguments2 += [limit]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT \(columns) FROM loads \(whereSQL) ORDER BY \(column) \(direction), id \(direction) LIMIT ?
-            """, arguments: arguments2).map(summary)
+        let arguments = filterArguments + [limit.databaseValue]
+        let sql = "SELECT \(columns) FROM loads \(whereSQL) ORDER BY \(column) \(direction), id \(direction) LIMIT ?"
+        let reversed: Bool
         switch anchor {
-        case .last, .before: return rows.reversed()
-        default: return rows
+        case .last, .before: reversed = true
+        default: reversed = false
         }
+        return (sql, arguments, reversed)
+    }
+
+    static func page(_ db: Database, _ query: BoardQuery, anchor: PageAnchor, limit: Int) throws -> [LoadSummary] {
+        let statement = statement(query, anchor: anchor, limit: limit)
+        let rows = try Row.fetchAll(db.cachedStatement(sql: statement.sql),
+                                    arguments: StatementArguments(statement.arguments)).map(summary)
+        return statement.reversed ? rows.reversed() : rows
     }
 
     /// Decodes a board row straight from the columns (no JSON, no Codable: 6× faster here).

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Client
+import Domain
+import Server
+import Sync
+
+/// `dispatch-bench`: prints the numbers the budgets in DESIGN.md are checked against,
+/// each beside a floor measured in the same run.
+@main
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dispatch-bench",
+        abstract: "Seed, initial sync over loopback and board queries, with numbers.")
+
+    @Option(help: "Loads to seed.") var loads = 100_000
+    @Option(help: "Runs per board query.") var runs = 300
+    @Option(help: "Work directory (default: a new temp directory, removed afterwards).") var dir: String?
+
+    func validate() throws {
+        guard (1_000...2_000_000).contains(loads) else { throw ValidationError("--loads must be between 1,000 and 2,000,000") }
+        guard (10...100_000).contains(runs) else { throw ValidationError("--runs must be between 10 and 100,000") }
+    }
+
+    func run() async throws {
+        let work = URL(fileURLWithPath: dir ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("dispatch-bench-\(UUID().uuidString.prefix(8))").path)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { if dir == nil { try? FileManager.default.removeItem(at: work) } }
+        #if DEBUG
+        print("note: a debug build; run `swift run -c release dispatch-bench` for real numbers")
+        #endif
+
+        // 1. Seed.
+        let server = try DispatchServer(configuration: .init(databasePath: work.appendingPathComponent("server.sqlite").path, port: 0))
+        var options = Seeder.Options()
+        options.loads = loads
+        let seedSeconds = try await Stats.seconds { try await Seeder(options: options).run(into: server.store) }
+        let counts = try await server.store.counts()
+        let seededRows = ["loads", "drivers", "carriers", "events", "invoices", "payouts"].reduce(0) { $0 + (counts[$1] ?? 0) }
+        print("seed          \(Format.count(loads)) loads (\(Format.count(seededRows)) rows in all) in "
+              + String(format: "%.2f s: %.0f loads/s, %.0f rows/s", seedSeconds, Double(loads) / seedSeconds,
+                       Double(seededRows) / seedSeconds))
+
+        // 2. Initial sync over loopback into a fresh mirror, as a dispatcher.
+        let running = try await server.start()
+        var client = try DispatchClient(server: running.url)
+        let login = try await client.login(user: Seeder.dispatcherLogin.user, password: Seeder.dispatcherLogin.password)
+        client.token = login.token
+        let mirrorPath = work.appendingPathComponent("mirror.sqlite").path
+        let mirror = try Mirror(path: mirrorPath)
+        let engine = SyncEngine(mirror: mirror, client: client, actor: login.actor)
+        var report = SyncReport()
+        let syncSeconds = try await Stats.seconds { report = try await engine.syncOnce() }
+        print("initial sync  \(Format.count(report.pulledRows)) rows (\(Format.count(loads)) loads) in \(report.pages) pages, "
+              + String(format: "%.2f s: %.0f rows/s, %.0f loads/s  (budget: 100K loads ≤ 3 s, ≥ 50K rows/s)",
+                       syncSeconds, Double(report.pulledRows) / syncSeconds, Double(loads) / syncSeconds))
+        await running.stop()
+
+        // 3. Board first page beside raw SQLite running the same statement.
+        try await boardQueries(mirror: mirror, path: mirrorPath)
+    }
+
+    func boardQueries(mirror: Mirror, path: String) async throws {
+        let raw = try RawSQLite(path: path)
+        let board = BoardQueries(mirror: mirror)
+        let middle = try await board.page(BoardQuery(), anchor: .first, limit: loads / 2).last
+        var cases: [(String, BoardQuery, PageAnchor)] = [
+            ("all, pickup ▲, first page", BoardQuery(), .first),
+            ("posted, $/mi ▼, first page", BoardQuery(status: .posted, sort: .ratePerMile, descending: true), .first),
+            ("TX + van, pickup ▲", BoardQuery(originState: "TX", equipment: "V"), .first),
+            ("all, origin ▲, last page", BoardQuery(sort: .origin), .last),
+        ]
+        if let middle { cases.append(("all, pickup ▲, page after row \(Format.count(loads / 2))", BoardQuery(), .after(middle))) }
+        print("board page    50 rows, \(Format.count(loads))-load mirror, \(runs) runs each   (budget p50 ≤ 1 ms, p99 ≤ 5 ms on 1M)")
+        print("  " + "query".padding(toLength: 40, withPad: " ", startingAt: 0)
+              + "dispatch p50 / p99          raw SQLite p50 / p99        ratio p50")
+        for (name, query, anchor) in cases {
+            var ours: [Double] = []
+            var floor: [Double] = []
+            let statement = BoardQueries.statement(query, anchor: anchor, limit: 50)
+            let arguments = statement.arguments
+            for _ in 0..<runs {
+                ours.append(try await Stats.seconds { _ = try await board.page(query, anchor: anchor, limit: 50) })
+                floor.append(try await Stats.seconds { _ = try raw.run(statement.sql, arguments) })
+            }
+            ours.sort()
+            floor.sort()
+            let p50 = Stats.percentile(ours, 0.5), p99 = Stats.percentile(ours, 0.99)
+            let f50 = Stats.percentile(floor, 0.5), f99 = Stats.percentile(floor, 0.99)
+            print("  " + name.padding(toLength: 40, withPad: " ", startingAt: 0)
+                  + "\(Stats.ms(p50)) / \(Stats.ms(p99))".padding(toLength: 27, withPad: " ", startingAt: 0)
+                  + "\(Stats.ms(f50)) / \(Stats.ms(f99))".padding(toLength: 28, withPad: " ", startingAt: 0)
+                  + String(format: "%.2f×", p50 / max(f50, 1e-9)))
+        }
+    }
+}
