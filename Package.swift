@@ -93,6 +93,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Views", "Domain", "Sync"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Domain"]),
     ]
 )

@@ -56,6 +56,8 @@ struct Bench: AsyncParsableCommand {
         print("initial sync  \(Format.count(report.pulledRows)) rows (\(Format.count(loads)) loads) in \(report.pages) pages, "
               + String(format: "%.2f s: %.0f rows/s, %.0f loads/s  (budget: 100K loads ≤ 3 s, ≥ 50K rows/s)",
                        syncSeconds, Double(report.pulledRows) / syncSeconds, Double(loads) / syncSeconds))
+        print(String(format: "              of which pull (server + transfer + decode) %.2f s, apply to the mirror %.2f s",
+                     report.pullSeconds, report.applySeconds))
         await running.stop()
 
         // 3. Board first page beside raw SQLite running the same statement.

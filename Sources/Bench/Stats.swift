@@ -5,7 +5,7 @@ enum Stats {
     static func seconds(_ body: () async throws -> Void) async rethrows -> Double {
         let start = ContinuousClock.now
         try await body()
-        return (ContinuousClock.now - start).seconds
+        return (ContinuousClock.now - start).inSeconds
     }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {
@@ -17,6 +17,3 @@ enum Stats {
     static func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1_000) }
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

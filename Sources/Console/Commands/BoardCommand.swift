@@ -37,6 +37,7 @@ enum TUI {
         }
         let savedStderr = dup(STDERR_FILENO)
         FileLogHandler.bootstrap(path: session.directory.logFile)
+        FileLogHandler.redirectStandardError(to: session.directory.logFile)
         Terminal.restoreOnFatalSignals()
         defer {
             dup2(savedStderr, STDERR_FILENO)

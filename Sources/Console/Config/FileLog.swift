@@ -20,14 +20,41 @@ struct FileLogHandler: LogHandler {
         file.write(Data(line.utf8))
     }
 
-    /// Sends swift-log output and stderr itself (stray prints, crash reports) to `path`.
+    /// Sends swift-log output to `path`. Safe to call more than once (the first path wins),
+    /// since swift-log may only be bootstrapped once per process.
     static func bootstrap(path: String) {
+        guard let handle = open(path) else { return }
+        LogBootstrap.once {
+            LoggingSystem.bootstrap { FileLogHandler(label: $0, file: handle) }
+        }
+    }
+
+    /// Points stderr itself at `path` (stray prints, crash reports) while curses owns the screen.
+    static func redirectStandardError(to path: String) {
+        guard let handle = open(path) else { return }
+        dup2(handle.fileDescriptor, STDERR_FILENO)
+    }
+
+    private static func open(_ path: String) -> FileHandle? {
         if !FileManager.default.fileExists(atPath: path) {
             FileManager.default.createFile(atPath: path, contents: nil)
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else { return }
+        guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
         handle.seekToEndOfFile()
-        dup2(handle.fileDescriptor, STDERR_FILENO)
-        LoggingSystem.bootstrap { FileLogHandler(label: $0, file: handle) }
+        return handle
+    }
+}
+
+/// Runs the logging bootstrap at most once.
+enum LogBootstrap {
+    nonisolated(unsafe) private static var done = false
+    private static let lock = NSLock()
+
+    static func once(_ body: () -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !done else { return }
+        done = true
+        body()
     }
 }

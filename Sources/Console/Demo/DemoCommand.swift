@@ -28,6 +28,8 @@ struct DemoCommand: AsyncParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let base = dir ?? ((env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? ".") + "/.local/share") + "/dispatch/demo")
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        // The in-process server logs to the demo directory, never over the console.
+        if !headless { FileLogHandler.bootstrap(path: base + "/dispatchd.log") }
         let serverLog = ProgressLine(label: "seeding demo data")
         do {
             let server = try DispatchServer(configuration: .init(databasePath: base + "/dispatchd.sqlite", port: port,
@@ -47,9 +49,6 @@ struct DemoCommand: AsyncParsableCommand {
             let response = try await client.login(user: login, password: password)
             let config = ConsoleConfig(server: running.url, user: response.user, role: response.role,
                                        driverId: response.driverId, token: response.token)
-            if let previous = try ConsoleConfig.load(from: directory.configFile), previous.server != config.server {
-                // The port changed since last time; the mirror's data is the same database, keep it.
-            }
             try directory.prepare()
             try config.save(to: directory.configFile)
             let session = try Session.open(directory: directory, config: config)

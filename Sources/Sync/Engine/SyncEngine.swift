@@ -61,6 +61,7 @@ public actor SyncEngine {
             longPoll = request
             if kicked, waitNow > 0 { request.cancel() }
             let page: PullResponse
+            let fetchStarted = ContinuousClock.now
             do {
                 page = try await request.value
             } catch is CancellationError {
@@ -73,7 +74,10 @@ public actor SyncEngine {
             }
             longPoll = nil
             firstWait = 0
+            let applyStarted = ContinuousClock.now
+            report.pullSeconds += (applyStarted - fetchStarted).inSeconds
             let result = try await mirror.apply(page, actor: actor)
+            report.applySeconds += (ContinuousClock.now - applyStarted).inSeconds
             report.pages += 1
             report.pulledRows += result.rows
             report.reset = report.reset || result.reset

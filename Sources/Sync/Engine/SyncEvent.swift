@@ -22,5 +22,8 @@ public struct SyncReport: Sendable, Codable {
     public var reset = false
     public var pending = 0
     public var seconds = 0.0
+    /// Time spent waiting for and decoding pull pages, and applying them to the mirror.
+    public var pullSeconds = 0.0
+    public var applySeconds = 0.0
     public init() {}
 }

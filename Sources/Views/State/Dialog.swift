@@ -1,7 +1,7 @@
 import Domain
 
 /// Modals drawn over the current pane.
-public enum Dialog: Sendable {
+public enum Dialog: Sendable, Equatable {
     case help
     case filter(FormState)
     case assign(AssignState)
