@@ -36,6 +36,14 @@ public struct DispatchClient: Sendable {
         return try await send("GET", "/v1/pull", query: items, timeout: TimeInterval(wait + 30))
     }
 
+    /// The same pull, undecoded: the mirror keeps each row's JSON as the server sent it.
+    public func pullData(cursor: String?, clientId: String, limit: Int = 10_000, wait: Int = 0) async throws(ClientError) -> Data {
+        var items = [URLQueryItem(name: "clientId", value: clientId), URLQueryItem(name: "limit", value: String(limit))]
+        if let cursor { items.append(URLQueryItem(name: "cursor", value: cursor)) }
+        if wait > 0 { items.append(URLQueryItem(name: "wait", value: String(wait))) }
+        return try await sendData("GET", "/v1/pull", query: items, body: nil as String?, timeout: TimeInterval(wait + 30))
+    }
+
     public func push(_ request: PushRequest) async throws(ClientError) -> PushResponse {
         try await send("POST", "/v1/push", body: request, timeout: 30)
     }
@@ -46,6 +54,16 @@ public struct DispatchClient: Sendable {
 
     func send<Response: Decodable>(_ method: String, _ path: String, query: [URLQueryItem] = [],
                                    body: (some Encodable)? = nil as String?, timeout: TimeInterval) async throws(ClientError) -> Response {
+        let data = try await sendData(method, path, query: query, body: body, timeout: timeout)
+        do {
+            return try JSONDecoder.wire.decode(Response.self, from: data)
+        } catch {
+            throw .badResponse("\(path): \(error)")
+        }
+    }
+
+    func sendData(_ method: String, _ path: String, query: [URLQueryItem],
+                  body: (some Encodable)?, timeout: TimeInterval) async throws(ClientError) -> Data {
         var components = URLComponents(url: server.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
         guard let url = components?.url else { throw .badServerURL(server.absoluteString) }
@@ -79,11 +97,7 @@ public struct DispatchClient: Sendable {
             default: throw .refused(status: http.statusCode, code: detail?.error.code ?? "http_\(http.statusCode)", message: message)
             }
         }
-        do {
-            return try JSONDecoder.wire.decode(Response.self, from: data)
-        } catch {
-            throw .badResponse("\(path): \(error)")
-        }
+        return data
     }
 }
 

@@ -134,3 +134,23 @@ struct ReducerTests {
         #expect(effects.contains(.fetchOutbox))
     }
 }
+
+@Suite("Board refresh")
+struct BoardRefreshTests {
+    @Test func aChangeDuringAPageRequestIsNotLost() {
+        var app = AppState(screen: ScreenState(width: 100, height: 30, now: 0,
+                                               session: SessionInfo(user: "d", role: .dispatcher, driverId: nil, server: "")))
+        let start = app.start()
+        guard case .fetchBoard(_, _, let limit, let generation) = start.first(where: {
+            if case .fetchBoard = $0 { true } else { false }
+        }) else { Issue.record("no page requested"); return }
+        // The mirror changes while the first page is still being read.
+        let during = app.reduce(.sync(.mirrorChanged))
+        #expect(!during.contains { if case .fetchBoard = $0 { true } else { false } })
+        let rows = ReducerTests().rows(1...10)
+        let after = app.reduce(.boardPage(generation: generation, anchor: .first, rows: rows, limit: limit))
+        #expect(after.contains(.fetchBoard(BoardQuery(), .from(rows[0]), limit: 45, generation: generation)) ||
+                after.contains { if case .fetchBoard(_, .from, _, _) = $0 { true } else { false } },
+                "the change is picked up once the page has arrived")
+    }
+}

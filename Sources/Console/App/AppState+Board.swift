@@ -16,7 +16,12 @@ extension AppState {
 
     /// The mirror changed: re-read the rows on screen in place, keeping the selection.
     mutating func refreshBoard() -> [Effect] {
-        guard !boardRequestInFlight else { return [] }
+        guard !boardRequestInFlight else {
+            // Not dropped: the refresh runs as soon as the page in flight has arrived.
+            boardStale = true
+            return []
+        }
+        boardStale = false
         let board = screen.board
         let totals = Effect.fetchTotals(board.query, selected: board.selectedRow, generation: boardGeneration)
         guard let first = board.rows.first else { return reloadBoard() }
@@ -118,7 +123,7 @@ extension AppState {
         if board.selected >= board.top + visible { board.top = board.selected - visible + 1 }
         board.selectedPosition = rows.isEmpty && board.rows.isEmpty ? nil : boardWindowStart + board.selected
         screen.board = board
-        var effects = extendBoardIfNeeded()
+        var effects = boardStale ? refreshBoard() : extendBoardIfNeeded()
         if screen.pane == .map { effects.append(.fetchMap(selected: board.selectedRow)) }
         return effects
     }

@@ -10,6 +10,8 @@ struct AppState {
     /// Bumped on every board query change, so late pages of an old query are dropped.
     var boardGeneration = 0
     var boardRequestInFlight = false
+    /// The mirror changed while a page was being fetched: refresh when it arrives.
+    var boardStale = false
     var boardAtStart = true
     var boardAtEnd = false
     /// Absolute position of `screen.board.rows[0]` in the whole result.

@@ -97,7 +97,9 @@ extension SQLiteStore {
         tombstones = tombstones.filter { $0.seq <= end }
 
         var remaining: Int?
-        if hasMore {
+        // Counted once, on the first page of a snapshot, for progress; counting on every page cost
+        // a scan of every table per page.
+        if hasMore && reset {
             var count = 0
             for table in tables {
                 let scope = table.scope.map { " AND \($0)" } ?? ""

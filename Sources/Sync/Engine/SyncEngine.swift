@@ -8,7 +8,7 @@ public actor SyncEngine {
     public let mirror: Mirror
     public let client: DispatchClient
     public let actor: Actor
-    private var longPoll: Task<PullResponse, any Error>?
+    private var longPoll: Task<PullBatch, any Error>?
     private var kicked = false
 
     public init(mirror: Mirror, client: DispatchClient, actor: Actor) {
@@ -46,21 +46,25 @@ public actor SyncEngine {
     }
 
     /// Pulls pages until the mirror is current. `wait` long-polls the first page.
+    ///
+    /// Pages are pipelined: while one page is applied, the next is already being fetched and
+    /// decoded (its cursor is known as soon as the page before it arrives).
     public func pull(wait: Int = 0, report: inout SyncReport,
                      onProgress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws {
         let clientId = try await mirror.clientId()
+        let client = self.client
+        func fetch(_ cursor: String?, wait: Int) -> Task<PullBatch, any Error> {
+            Task.detached { try PullBatch(data: try await client.pullData(cursor: cursor, clientId: clientId, wait: wait)) }
+        }
+        let first = fetch(try await mirror.state("cursor"), wait: wait)
+        longPoll = first
+        if kicked, wait > 0 { first.cancel() }
+        var next: Task<PullBatch, any Error>? = first
         var done = 0
-        var firstWait = wait
-        while true {
-            let cursor = try await mirror.state("cursor")
-            let client = self.client
-            let waitNow = firstWait
-            let request = Task { () async throws -> PullResponse in
-                try await client.pull(cursor: cursor, clientId: clientId, wait: waitNow)
-            }
-            longPoll = request
-            if kicked, waitNow > 0 { request.cancel() }
-            let page: PullResponse
+        var total: Int?
+        defer { next?.cancel() }
+        while let request = next {
+            let page: PullBatch
             let fetchStarted = ContinuousClock.now
             do {
                 page = try await request.value
@@ -73,7 +77,7 @@ public actor SyncEngine {
                 throw SyncError.client(error)
             }
             longPoll = nil
-            firstWait = 0
+            next = page.hasMore ? fetch(page.cursor, wait: 0) : nil
             let applyStarted = ContinuousClock.now
             report.pullSeconds += (applyStarted - fetchStarted).inSeconds
             let result = try await mirror.apply(page, actor: actor)
@@ -82,8 +86,8 @@ public actor SyncEngine {
             report.pulledRows += result.rows
             report.reset = report.reset || result.reset
             done += page.rowCount
-            if page.hasMore || done > 0 { onProgress(done, done + (page.remaining ?? 0)) }
-            if !page.hasMore { return }
+            if let remaining = page.header.remaining { total = done + remaining }
+            if page.hasMore || done > 0 { onProgress(done, max(done, total ?? done)) }
         }
     }
 
@@ -119,7 +123,11 @@ public actor SyncEngine {
                 if report.pushed > 0 { onEvent(.mirrorChanged) }
                 let pending = try await mirror.queueCounts().pending
                 try await pull(wait: pending > 0 || kicked || !caughtUp ? 0 : 25, report: &report) { done, total in
-                    if total > 2_000 { onEvent(.progress(done: done, total: total)) }
+                    // A long catch-up shows its progress, and the rows that have arrived.
+                    if total > 2_000 {
+                        onEvent(.progress(done: done, total: total))
+                        onEvent(.mirrorChanged)
+                    }
                 }
                 if online != true { onEvent(.connection(online: true, detail: nil)); online = true }
                 caughtUp = true

@@ -14,48 +14,46 @@ extension Mirror {
     /// of what is still pending, in a single transaction: a crash leaves either all or none.
     @discardableResult
     public func apply(_ page: PullResponse, actor: Actor) async throws -> ApplyReport {
+        try await apply(PullBatch(page), actor: actor)
+    }
+
+    @discardableResult
+    public func apply(_ page: PullBatch, actor: Actor) async throws -> ApplyReport {
         try await pool.write { db in
             try Mirror.apply(page, actor: actor, db: db)
         }
     }
 
-    static func apply(_ page: PullResponse, actor: Actor, db: Database) throws -> ApplyReport {
+    static func apply(_ page: PullBatch, actor: Actor, db: Database) throws -> ApplyReport {
         if page.reset {
             // A snapshot replaces the server state; the outbox survives and is replayed below.
             for table in MirrorRows.tables { try db.execute(sql: "DELETE FROM \(table)") }
             try db.execute(sql: "DELETE FROM shadow")
+            if page.hasMore { try SnapshotIndexes.drop(db) }
         }
         let shadowed = Set(try Row.fetchAll(db, sql: "SELECT tbl, id FROM shadow").map { "\($0[0] as String)/\($0[1] as String)" })
-        let encoder = JSONEncoder.wire
-        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         func isShadowed(_ table: String, _ id: String, _ body: String) throws -> Bool {
             guard shadowed.contains("\(table)/\(id)") else { return false }
             try db.execute(sql: "UPDATE shadow SET body = ? WHERE tbl = ? AND id = ?", arguments: [body, table, id])
             return true
         }
-        for load in page.loads {
-            let body = try json(load)
-            if try !isShadowed("loads", load.id, body) { try MirrorRows.put(load, json: body, pending: false, db: db) }
+        for (load, body) in page.loads where try !isShadowed("loads", load.id, body) {
+            try MirrorRows.put(load, json: body, pending: false, db: db)
         }
-        for driver in page.drivers {
-            let body = try json(driver)
-            if try !isShadowed("drivers", driver.id, body) { try MirrorRows.put(driver, json: body, db: db) }
+        for (driver, body) in page.drivers where try !isShadowed("drivers", driver.id, body) {
+            try MirrorRows.put(driver, json: body, db: db)
         }
-        for carrier in page.carriers {
-            let body = try json(carrier)
-            if try !isShadowed("carriers", carrier.id, body) { try MirrorRows.put(carrier, json: body, db: db) }
+        for (carrier, body) in page.carriers where try !isShadowed("carriers", carrier.id, body) {
+            try MirrorRows.put(carrier, json: body, db: db)
         }
-        for event in page.events {
-            let body = try json(event)
-            if try !isShadowed("events", event.id, body) { try MirrorRows.put(event, json: body, db: db) }
+        for (event, body) in page.events where try !isShadowed("events", event.id, body) {
+            try MirrorRows.put(event, json: body, db: db)
         }
-        for invoice in page.invoices {
-            let body = try json(invoice)
-            if try !isShadowed("invoices", invoice.id, body) { try MirrorRows.put(invoice, json: body, db: db) }
+        for (invoice, body) in page.invoices where try !isShadowed("invoices", invoice.id, body) {
+            try MirrorRows.put(invoice, json: body, db: db)
         }
-        for payout in page.payouts {
-            let body = try json(payout)
-            if try !isShadowed("payouts", payout.id, body) { try MirrorRows.put(payout, json: body, db: db) }
+        for (payout, body) in page.payouts where try !isShadowed("payouts", payout.id, body) {
+            try MirrorRows.put(payout, json: body, db: db)
         }
         for stone in page.deleted {
             if shadowed.contains("\(stone.table)/\(stone.id)") {
@@ -64,6 +62,7 @@ extension Mirror {
                 try MirrorRows.delete(table: stone.table, id: stone.id, db: db)
             }
         }
+        if !page.hasMore { try SnapshotIndexes.restore(db) }
         try setState(db, "cursor", page.cursor)
         try setState(db, "last_sync_at", String(Int64(Date().timeIntervalSince1970)))
 

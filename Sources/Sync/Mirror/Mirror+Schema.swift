@@ -35,6 +35,8 @@ extension Mirror {
                 CREATE INDEX loads_rpm ON loads(rpm_cents, id);
                 CREATE INDEX loads_origin ON loads(origin_sort, id);
                 CREATE INDEX loads_status_pickup ON loads(status, pickup_at, id);
+                CREATE INDEX loads_status_rpm ON loads(status, rpm_cents, id);
+                CREATE INDEX loads_status_origin ON loads(status, origin_sort, id);
                 CREATE INDEX loads_state_pickup ON loads(origin_state, pickup_at, id);
                 CREATE INDEX loads_equipment_pickup ON loads(equipment, pickup_at, id);
                 CREATE INDEX loads_driver ON loads(driver_id);

@@ -6,6 +6,10 @@ import Domain
 /// Cached statements, because a snapshot writes 100,000 loads at once.
 enum MirrorRows {
     static func put(_ load: Load, json: String, pending: Bool, db: Database) throws {
+        try put(LoadColumns(load), json: json, pending: pending, db: db)
+    }
+
+    static func put(_ load: LoadColumns, json: String, pending: Bool, db: Database) throws {
         let pickup = load.pickup
         let delivery = load.delivery
         let statement = try db.cachedStatement(sql: """
@@ -18,7 +22,8 @@ enum MirrorRows {
         let originState = pickup?.state ?? ""
         try statement.execute(arguments: [
             load.id, load.reference, load.status.rawValue, load.equipment, load.fullLoad, load.weightLbs,
-            load.lengthFt, load.miles, load.rateCents, load.ratePerMileCents, load.postedAt, originCity,
+            load.lengthFt, load.miles, load.rateCents, Load.ratePerMile(rateCents: load.rateCents, miles: load.miles),
+            load.postedAt, originCity,
             originState, "\(originState) \(originCity)", delivery?.city ?? "", delivery?.state ?? "",
             pickup?.windowStart ?? 0, load.driverId, load.carrierId, pending, json,
         ])
@@ -37,6 +42,10 @@ enum MirrorRows {
     }
 
     static func put(_ event: StatusEvent, json: String, db: Database) throws {
+        try put(EventColumns(event), json: json, db: db)
+    }
+
+    static func put(_ event: EventColumns, json: String, db: Database) throws {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO events(id, load_id, at, body) VALUES (?, ?, ?, ?)")
             .execute(arguments: [event.id, event.loadId, event.at, json])
     }

@@ -1,0 +1,60 @@
+import Domain
+
+/// The fields of a load the mirror keeps as columns (the board filters and sorts on them).
+///
+/// Decoding only these from a pull, and keeping the row's JSON text for the rest, halves the
+/// decoding work of a snapshot: JSONDecoder was most of an initial sync's CPU here.
+public struct LoadColumns: Decodable, Sendable {
+    public struct StopColumns: Decodable, Sendable {
+        var kind: Stop.Kind
+        var city: String
+        var state: String
+        var windowStart: Int64
+    }
+
+    var id: String
+    var reference: String
+    var status: LoadStatus
+    var equipment: String
+    var fullLoad: Bool
+    var weightLbs: Int
+    var lengthFt: Int
+    var miles: Int
+    var rateCents: Int64
+    var postedAt: Int64
+    var driverId: String?
+    var carrierId: String?
+    var stops: [StopColumns]
+
+    init(_ load: Load) {
+        id = load.id
+        reference = load.reference
+        status = load.status
+        equipment = load.equipment
+        fullLoad = load.fullLoad
+        weightLbs = load.weightLbs
+        lengthFt = load.lengthFt
+        miles = load.miles
+        rateCents = load.rateCents
+        postedAt = load.postedAt
+        driverId = load.driverId
+        carrierId = load.carrierId
+        stops = load.stops.map { StopColumns(kind: $0.kind, city: $0.city, state: $0.state, windowStart: $0.windowStart) }
+    }
+
+    var pickup: StopColumns? { stops.first { $0.kind == .pickup } }
+    var delivery: StopColumns? { stops.last { $0.kind == .delivery } }
+}
+
+/// The fields of a status event the mirror keeps as columns.
+public struct EventColumns: Decodable, Sendable {
+    var id: String
+    var loadId: String
+    var at: Int64
+
+    init(_ event: StatusEvent) {
+        id = event.id
+        loadId = event.loadId
+        at = event.at
+    }
+}
