@@ -40,7 +40,9 @@ struct Serve: AsyncParsableCommand {
                 logger: logger)
             try await server.run { port in logger.info("dispatchd listening on http://\(host):\(port)") }
         } catch let error as ServerError {
-            throw CleanExit.message("dispatchd: \(error)")
+            throw Failure.say("dispatchd: \(error)")
+        } catch {
+            throw Failure.say("dispatchd: cannot serve on \(host):\(port): \(error)")
         }
     }
 }
@@ -79,7 +81,15 @@ struct Seed: AsyncParsableCommand {
             FileHandle.standardError.write(Data("seeded \(database.db) in \(String(format: "%.1f", seconds)) s: \(summary)\n".utf8))
         } catch let error as ServerError {
             progress.finish()
-            throw CleanExit.message("dispatchd: \(error)")
+            throw Failure.say("dispatchd: \(error)")
         }
+    }
+}
+
+/// Prints a one-line reason to stderr and exits non-zero, without a usage dump.
+enum Failure {
+    static func say(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        return ExitCode.failure
     }
 }
