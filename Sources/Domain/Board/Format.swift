@@ -65,4 +65,29 @@ public enum Format {
         let c = civil(time)
         return "\(c.year)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute))Z"
     }
+
+    /// "2025-11-25"
+    public static func isoDate(_ time: Int64) -> String {
+        let c = civil(time)
+        return "\(c.year)-\(two(c.month))-\(two(c.day))"
+    }
+
+    /// "08:00"
+    public static func time(_ time: Int64) -> String {
+        let c = civil(time)
+        return "\(two(c.hour)):\(two(c.minute))"
+    }
+
+    /// "Nov 25 08:00-12:00", or both dates when the window spans days.
+    public static func window(_ start: Int64, _ end: Int64) -> String {
+        floorDiv(start, 86_400) == floorDiv(end, 86_400)
+            ? dateTime(start) + "-" + time(end)
+            : dateTime(start) + " - " + dateTime(end)
+    }
+
+    /// 42000 → "42k"
+    public static func kilo(_ pounds: Int) -> String { "\((pounds + 500) / 1000)k" }
+
+    /// Minutes → "7.5h"
+    public static func hours(minutes: Int) -> String { "\(minutes / 60).\((minutes % 60) * 10 / 60)h" }
 }

@@ -11,7 +11,7 @@ enum AssignDialog {
         let load = assign.load
         let x = inner.x + 1, width = inner.width - 2
         let loadLine = "\(load.originCity), \(load.originState) \(glyphs.arrow) \(load.destCity), \(load.destState)"
-            + "  \(load.equipment)  pickup \(Formatting.dateTime(load.pickupAt))  \(Money.perMile(load.ratePerMileCents))"
+            + "  \(load.equipment)  pickup \(Format.dateTime(load.pickupAt))  \(Money.perMile(load.ratePerMileCents))"
         buffer.put(loadLine, x: x, y: inner.y, style: .header, maxWidth: width)
 
         var fx = x
@@ -60,8 +60,8 @@ enum AssignDialog {
 
     static func row(_ c: DriverCandidate) -> TableRow {
         var row = TableRow(cells: [
-            c.driver.id, c.driver.name, "\(Formatting.count(c.deadheadMiles)) mi",
-            c.driver.equipment + (c.equipmentMatches ? "" : "!"), Formatting.hours(minutes: c.driver.hos.driveMinutes),
+            c.driver.id, c.driver.name, "\(Format.count(c.deadheadMiles)) mi",
+            c.driver.equipment + (c.equipmentMatches ? "" : "!"), Format.hours(minutes: c.driver.hos.driveMinutes),
             c.carrierName, VerificationView.word(c.verdict),
         ])
         row.cellStyles[6] = VerificationView.style(c.verdict)

@@ -35,7 +35,7 @@ enum BoardView {
         var right: [String] = []
         if let total = board.totalCount {
             let position = (board.selectedPosition ?? board.selected) + 1
-            right.append(total == 0 ? "0 loads" : "row \(Formatting.count(min(position, total))) of \(Formatting.count(total))")
+            right.append(total == 0 ? "0 loads" : "row \(Format.count(min(position, total))) of \(Format.count(total))")
         } else if !board.rows.isEmpty {
             right.append("row \(board.selected + 1) of \(board.rows.count)+")
         }
@@ -77,16 +77,16 @@ enum BoardView {
             load.status.label,
             "\(load.originCity), \(load.originState)",
             "\(load.destCity), \(load.destState)",
-            Formatting.dateTime(load.pickupAt),
+            Format.dateTime(load.pickupAt),
             load.equipment,
-            Formatting.count(load.miles),
+            Format.count(load.miles),
             Money.dollars(load.rateCents, whole: true),
             Money.plain(load.ratePerMileCents),
-            Formatting.kilo(load.weightLbs),
+            Format.kilo(load.weightLbs),
             load.driverId ?? "-",
             load.reference,
             "\(load.lengthFt)'",
-            Formatting.age(now - load.postedAt),
+            Format.age(now - load.postedAt),
         ]
         var row = TableRow(cells: cells)
         if load.pending {

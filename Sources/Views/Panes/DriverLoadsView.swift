@@ -41,9 +41,9 @@ enum DriverLoadsView {
         for stop in load.stops where y < area.maxY - 3 {
             let title = stop.kind == .pickup ? "Pickup  " : "Deliver "
             buffer.put(title + stop.place, x: area.x, y: y, style: .role(.accent).bolded, maxWidth: area.width)
-            buffer.put("  window " + Formatting.window(stop.windowStart, stop.windowEnd), x: area.x, y: y + 1, maxWidth: area.width)
-            let arrived = stop.arrivedAt.map(Formatting.dateTime) ?? "-"
-            let departed = stop.departedAt.map(Formatting.time) ?? "-"
+            buffer.put("  window " + Format.window(stop.windowStart, stop.windowEnd), x: area.x, y: y + 1, maxWidth: area.width)
+            let arrived = stop.arrivedAt.map(Format.dateTime) ?? "-"
+            let departed = stop.departedAt.map(Format.time) ?? "-"
             buffer.put("  in \(arrived)  out \(departed)", x: area.x, y: y + 2,
                        style: stop.arrivedAt == nil ? .muted : .plain, maxWidth: area.width)
             y += 3

@@ -72,7 +72,7 @@ enum MapView {
     static func drawLegend(_ map: MapState, counts: [CellCount], y: Int, width: Int, into buffer: inout CellBuffer) {
         let drivers = map.driverCount > 0 ? map.driverCount : map.pins.filter { $0.kind == .driver }.count
         var x = buffer.put("d driver  2-9,+ several  P pickup  D delivery  ", x: 0, y: y, style: .muted, maxWidth: width)
-        x += buffer.put("\(Formatting.count(drivers)) drivers", x: x, y: y, style: .role(.accent).bolded, maxWidth: width - x)
+        x += buffer.put("\(Format.count(drivers)) drivers", x: x, y: y, style: .role(.accent).bolded, maxWidth: width - x)
         if let load = map.selectedLoad {
             let text = "  \(load.id) \(load.originCity), \(load.originState) > \(load.destCity), \(load.destState)"
             if x + DisplayWidth.of(text) <= width { x += buffer.put(text, x: x, y: y, style: .role(.accent)) }

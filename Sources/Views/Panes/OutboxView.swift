@@ -13,7 +13,7 @@ enum OutboxView {
         let pendingRows = max(1, rowsSpace - conflictRows)
 
         var y = area.y
-        let pendingTitle = "Pending (\(Formatting.count(pendingCount)))" + (pendingCount > 0 ? "  waiting to sync" : "  nothing queued")
+        let pendingTitle = "Pending (\(Format.count(pendingCount)))" + (pendingCount > 0 ? "  waiting to sync" : "  nothing queued")
         buffer.put(pendingTitle, x: area.x, y: y, style: .title, maxWidth: area.width)
         y += 1
         let selectedPending = box.selected < pendingCount ? box.selected : nil
@@ -23,7 +23,7 @@ enum OutboxView {
                    selected: selectedPending.map { $0 - pendingTop }, at: (area.x, y), width: area.width, into: &buffer)
         y += 1 + pendingRows
 
-        let conflictTitle = "Conflicts (\(Formatting.count(conflictCount)))" + (conflictCount > 0 ? "  R retry  x discard" : "")
+        let conflictTitle = "Conflicts (\(Format.count(conflictCount)))" + (conflictCount > 0 ? "  R retry  x discard" : "")
         buffer.put(conflictTitle, x: area.x, y: y, style: conflictCount > 0 ? Style(role: .danger, bold: true) : .title,
                    maxWidth: area.width)
         y += 1
@@ -50,13 +50,13 @@ enum OutboxView {
     ]
 
     static func pendingRow(_ item: OutboxItem, now: Int64) -> TableRow {
-        var row = TableRow(cells: ["#\(item.id)", Formatting.age(now - item.createdAt), item.summary, "pending"])
+        var row = TableRow(cells: ["#\(item.id)", Format.age(now - item.createdAt), item.summary, "pending"])
         row.cellStyles[3] = Style(role: .pending, bold: true)
         return row
     }
 
     static func conflictRow(_ item: OutboxItem, now: Int64) -> TableRow {
-        var row = TableRow(cells: ["#\(item.id)", Formatting.age(now - item.createdAt), item.summary,
+        var row = TableRow(cells: ["#\(item.id)", Format.age(now - item.createdAt), item.summary,
                                    item.rejection ?? "rejected"])
         row.cellStyles[3] = .role(.danger)
         return row

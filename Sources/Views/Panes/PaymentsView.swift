@@ -15,7 +15,7 @@ enum PaymentsView {
             x += buffer.put(" ", x: x, y: area.y)
         }
         let count = p.tab == .payouts ? p.payouts.count : p.invoices.count
-        buffer.put("  \(Formatting.count(count)) \(p.tab == .payouts ? "payouts" : "invoices")   t switches",
+        buffer.put("  \(Format.count(count)) \(p.tab == .payouts ? "payouts" : "invoices")   t switches",
                    x: x, y: area.y, style: .muted, maxWidth: area.maxX - x)
         drawAging(p, x: area.x, y: area.y + 1, width: area.width, into: &buffer, glyphs: glyphs)
 
@@ -69,7 +69,7 @@ enum PaymentsView {
         let method = payout.method == .quickPay ? "QuickPay fee \(Money.dollars(payout.feeCents, whole: true))" : "standard"
         var row = TableRow(cells: [
             payout.id, payout.loadId, names[payout.carrierId] ?? payout.carrierId,
-            Money.dollars(payout.amountCents), method, payout.status.rawValue, Formatting.shortDate(payout.dueAt),
+            Money.dollars(payout.amountCents), method, payout.status.rawValue, Format.date(payout.dueAt),
         ])
         switch payout.status {
         case .failed: row.cellStyles[5] = Style(role: .danger, bold: true)
@@ -96,7 +96,7 @@ enum PaymentsView {
         let bucket = invoice.agingBucket(now: now)
         var row = TableRow(cells: [
             invoice.id, invoice.loadId, invoice.shipper, Money.dollars(invoice.amountCents),
-            Formatting.shortDate(invoice.issuedAt), Formatting.shortDate(invoice.dueAt), invoice.status.rawValue,
+            Format.date(invoice.issuedAt), Format.date(invoice.dueAt), invoice.status.rawValue,
             Invoice.agingLabels[bucket],
         ])
         if invoice.status == .disputed { row.cellStyles[6] = Style(role: .warn, bold: true) }

@@ -10,7 +10,7 @@ enum VerificationView {
         let counts = v.counts.isEmpty ? Dictionary(grouping: v.carriers, by: \.verdict).mapValues(\.count) : v.counts
         var x = buffer.put("Carriers  ", x: area.x, y: area.y, style: .title)
         for verdict in Verdict.allCases {
-            let text = "\(word(verdict)) \(Formatting.count(counts[verdict] ?? 0))"
+            let text = "\(word(verdict)) \(Format.count(counts[verdict] ?? 0))"
             x += buffer.put(text, x: x, y: area.y, style: style(verdict))
             x += buffer.put("  ", x: x, y: area.y)
         }
@@ -42,8 +42,8 @@ enum VerificationView {
     static func row(_ c: Carrier, now: Int64) -> TableRow {
         var row = TableRow(cells: [
             c.id, c.name, c.dotNumber, c.mcNumber, word(c.verdict), c.verdictReason,
-            c.safetyRating.isEmpty ? "unrated" : c.safetyRating, Formatting.isoDate(c.insuranceExpiresAt),
-            Formatting.age(now - c.checkedAt) + " ago",
+            c.safetyRating.isEmpty ? "unrated" : c.safetyRating, Format.isoDate(c.insuranceExpiresAt),
+            Format.age(now - c.checkedAt) + " ago",
         ])
         row.cellStyles[4] = style(c.verdict)
         if c.insuranceExpiresAt <= now { row.cellStyles[7] = .role(.danger) }

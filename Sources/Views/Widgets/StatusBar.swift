@@ -18,10 +18,10 @@ enum StatusBar {
             out.append(("conflicts \(sync.conflicts)", Style(role: .statusOffline, bold: true), 9))
         }
         if let progress = sync.progress {
-            let text = "syncing \(Formatting.count(progress.done))/\(Formatting.count(progress.total)) rows"
+            let text = "syncing \(Format.count(progress.done))/\(Format.count(progress.total)) rows"
             out.append((text, Style(role: .statusBar, bold: true), 8))
         }
-        let age = sync.lastSyncAt.map { "synced \(Formatting.age(state.now - $0)) ago" } ?? "never synced"
+        let age = sync.lastSyncAt.map { "synced \(Format.age(state.now - $0)) ago" } ?? "never synced"
         out.append((age, .role(.statusBar), 7))
         var who = state.session.role.rawValue
         if let driver = state.session.driverId, state.session.role == .driver { who += " \(driver)" }
