@@ -42,7 +42,9 @@ struct DemoFlowTests {
         _ = try await tmux.waitFor("confirmation", timeout: .seconds(10)) {
             ($0.contains("assign \(loadId) to") || $0.contains("all edits synced")) && $0.contains("pending 0")
         }
-        _ = try await tmux.waitFor("\(loadId) off the posted board") { !$0.contains("\(loadId) ") }
+        _ = try await tmux.waitFor("\(loadId) off the posted board") { screen in
+            !screen.split(separator: "\n").contains { $0.hasPrefix("  \(loadId) ") }
+        }
 
         // A resize in the middle of a dialog, and below the minimum.
         try tmux.keys("?")

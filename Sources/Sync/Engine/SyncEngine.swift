@@ -91,11 +91,22 @@ public actor SyncEngine {
         }
     }
 
+    /// A server that answers "gap" has not seen this console's earlier ids (a new database):
+    /// pulling its snapshot renumbers the queue, then the push is tried once more.
+    func pushRecoveringGap(report: inout SyncReport) async throws {
+        do {
+            try await push(report: &report)
+        } catch SyncError.client(.refused(_, "mutation_gap", _)) {
+            try await pull(report: &report)
+            try await push(report: &report)
+        }
+    }
+
     /// Push, then pull until current: what `dispatch sync` does.
     public func syncOnce(onProgress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> SyncReport {
         let started = Date()
         var report = SyncReport()
-        try await push(report: &report)
+        try await pushRecoveringGap(report: &report)
         try await pull(report: &report, onProgress: onProgress)
         report.pending = try await mirror.queueCounts().pending
         report.seconds = Date().timeIntervalSince(started)
@@ -118,7 +129,7 @@ public actor SyncEngine {
             kicked = false
             var report = SyncReport()
             do {
-                try await push(report: &report)
+                try await pushRecoveringGap(report: &report)
                 if !report.rejected.isEmpty { onEvent(.rejected(report.rejected)) }
                 if report.pushed > 0 { onEvent(.mirrorChanged) }
                 let pending = try await mirror.queueCounts().pending

@@ -66,14 +66,37 @@ extension Mirror {
         try setState(db, "cursor", page.cursor)
         try setState(db, "last_sync_at", String(Int64(Date().timeIntervalSince1970)))
 
+        if page.reset { try renumberIfForgotten(db, serverLast: page.lastMutationId) }
         // Edits the server has consumed are now part of the server state in this page.
         let confirmed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE id <= ?",
                                          arguments: [page.lastMutationId]) ?? 0
         try db.execute(sql: "DELETE FROM outbox WHERE id <= ?", arguments: [page.lastMutationId])
-        if !shadowed.isEmpty || confirmed > 0 || page.reset {
+        let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
+        if !shadowed.isEmpty || confirmed > 0 || page.reset || pending > 0 {
+            // Also while edits are pending: a row they touch may have arrived only in this page.
             try rebase(db, actor: actor)
         }
         return ApplyReport(rows: page.rowCount, confirmed: confirmed, reset: page.reset)
+    }
+
+    /// A snapshot from a server that has never seen this console's queued edits (a new
+    /// database) would refuse them as a gap; they are numbered again from where it stands.
+    /// Safe because the server reported it consumed none of them.
+    static func renumberIfForgotten(_ db: Database, serverLast: Int64) throws {
+        let entries = try outbox(db)
+        let acked = Int64(try state(db, "acked_mutation_id") ?? "0") ?? 0
+        guard let first = entries.first, first.id > serverLast + 1 || acked > serverLast else { return }
+        try db.execute(sql: "DELETE FROM outbox")
+        var next = serverLast + 1
+        for entry in entries {
+            var envelope = entry.envelope
+            envelope.id = next
+            try db.execute(sql: "INSERT INTO outbox(id, name, envelope, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [next, entry.name, try envelope.argsJSON(), entry.createdAt])
+            next += 1
+        }
+        try setState(db, "next_mutation_id", String(next))
+        try setState(db, "acked_mutation_id", String(serverLast))
     }
 
     /// Restores the server's version of every row pending edits touched, then replays the
