@@ -44,6 +44,8 @@ struct ScreenTests {
         var wide = state
         wide.width = 120
         #expect(Screen.render(wide).trimmedLines[23].contains("never synced"))
+        wide.sync.progress = .init(done: 45_000, total: 100_000, secondsLeft: 4)
+        #expect(Screen.render(wide).trimmedLines[23].contains("syncing 45,000/100,000 rows, 4s left"))
     }
 
     @Test func messageLineShowsErrorsCommandLineOrHints() {

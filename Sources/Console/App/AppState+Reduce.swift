@@ -80,8 +80,8 @@ extension AppState {
             screen.sync.online = online
             screen.sync.detail = detail
             return []
-        case .progress(let done, let total):
-            screen.sync.progress = done < total ? SyncIndicator.Progress(done: done, total: total) : nil
+        case .progress(let done, let total, let left):
+            screen.sync.progress = done < total ? SyncIndicator.Progress(done: done, total: total, secondsLeft: left) : nil
             return []
         case .synced(let at):
             screen.sync.lastSyncAt = at

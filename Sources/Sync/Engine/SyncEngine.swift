@@ -133,12 +133,14 @@ public actor SyncEngine {
                 if !report.rejected.isEmpty { onEvent(.rejected(report.rejected)) }
                 if report.pushed > 0 { onEvent(.mirrorChanged) }
                 let pending = try await mirror.queueCounts().pending
+                let started = ContinuousClock.now
                 try await pull(wait: pending > 0 || kicked || !caughtUp ? 0 : 25, report: &report) { done, total in
                     // A long catch-up shows its progress, and the rows that have arrived.
-                    if total > 2_000 {
-                        onEvent(.progress(done: done, total: total))
-                        onEvent(.mirrorChanged)
-                    }
+                    guard total > 2_000, done > 0 else { return }
+                    let elapsed = (ContinuousClock.now - started).inSeconds
+                    let left = Int((elapsed / Double(done) * Double(total - done)).rounded(.up))
+                    onEvent(.progress(done: done, total: total, secondsLeft: left))
+                    onEvent(.mirrorChanged)
                 }
                 if online != true { onEvent(.connection(online: true, detail: nil)); online = true }
                 caughtUp = true

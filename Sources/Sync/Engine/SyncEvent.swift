@@ -5,7 +5,7 @@ public enum SyncEvent: Sendable {
     /// The mirror changed: re-read what is on screen.
     case mirrorChanged
     /// A snapshot or catch-up is in progress: rows applied and rows in all.
-    case progress(done: Int, total: Int)
+    case progress(done: Int, total: Int, secondsLeft: Int?)
     /// A pull finished: the mirror is current as of now.
     case synced(at: Int64)
     /// The server refused queued edits; they are listed under conflicts.

@@ -104,9 +104,12 @@ public struct SyncIndicator: Sendable, Hashable {
     public struct Progress: Sendable, Hashable {
         public var done: Int
         public var total: Int
-        public init(done: Int, total: Int) {
+        /// Estimated from the rate so far; nil until there is a rate.
+        public var secondsLeft: Int?
+        public init(done: Int, total: Int, secondsLeft: Int? = nil) {
             self.done = done
             self.total = total
+            self.secondsLeft = secondsLeft
         }
     }
 

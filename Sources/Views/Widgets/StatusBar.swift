@@ -18,7 +18,8 @@ enum StatusBar {
             out.append(("conflicts \(sync.conflicts)", Style(role: .statusOffline, bold: true), 9))
         }
         if let progress = sync.progress {
-            let text = "syncing \(Format.count(progress.done))/\(Format.count(progress.total)) rows"
+            var text = "syncing \(Format.count(progress.done))/\(Format.count(progress.total)) rows"
+            if let left = progress.secondsLeft { text += ", \(left)s left" }
             out.append((text, Style(role: .statusBar, bold: true), 8))
         }
         let age = sync.lastSyncAt.map { "synced \(Format.age(state.now - $0)) ago" } ?? "never synced"
