@@ -33,7 +33,7 @@ extension Mirror {
         }
         let shadowed = Set(try Row.fetchAll(db, sql: "SELECT tbl, id FROM shadow").map { "\($0[0] as String)/\($0[1] as String)" })
         func isShadowed(_ table: String, _ id: String, _ body: String) throws -> Bool {
-            guard shadowed.contains("\(table)/\(id)") else { return false }
+            guard !shadowed.isEmpty, shadowed.contains("\(table)/\(id)") else { return false }
             try db.execute(sql: "UPDATE shadow SET body = ? WHERE tbl = ? AND id = ?", arguments: [body, table, id])
             return true
         }
