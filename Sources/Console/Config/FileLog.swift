@@ -37,7 +37,7 @@ struct FileLogHandler: LogHandler {
 
     private static func open(_ path: String) -> FileHandle? {
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
         handle.seekToEndOfFile()

@@ -137,6 +137,8 @@ public actor SyncEngine {
                 try await pull(wait: pending > 0 || kicked || !caughtUp ? 0 : 25, report: &report) { done, total in
                     // A long catch-up shows its progress, and the rows that have arrived.
                     guard total > 2_000, done > 0 else { return }
+                    // Pages are arriving: the server is reachable, even before the catch-up ends.
+                    onEvent(.connection(online: true, detail: nil))
                     let elapsed = (ContinuousClock.now - started).inSeconds
                     let left = Int((elapsed / Double(done) * Double(total - done)).rounded(.up))
                     onEvent(.progress(done: done, total: total, secondsLeft: left))
