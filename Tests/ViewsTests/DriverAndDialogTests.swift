@@ -99,7 +99,7 @@ struct DriverAndDialogTests {
     @Test func confirmAndDelayDialogs() {
         var state = Fixtures.boardState()
         state.dialog = .confirm(ConfirmState(title: "Unassign L1001", message: "Remove driver D1 from load L1001?",
-                                             action: "unassign"))
+                                             action: .unassign(loadId: "L-1")))
         let text = Screen.render(state).text
         #expect(text.contains("Unassign L1001"))
         #expect(text.contains("│ Remove driver D1 from load L1001?"))
@@ -121,7 +121,7 @@ struct DriverAndDialogTests {
             .help,
             .filter(FormState(title: "Filter", fields: [.init(label: "Status")])),
             .assign(AssignState(load: Fixtures.load(1))),
-            .confirm(ConfirmState(title: "Discard", message: String(repeating: "long words ", count: 30), action: "x")),
+            .confirm(ConfirmState(title: "Discard", message: String(repeating: "long words ", count: 30), action: .discardConflict(id: 1))),
             .delay(DelayState(loadId: "L1")),
         ]
         for (width, height) in [(80, 24), (200, 50), (100, 30)] {

@@ -70,13 +70,10 @@ extension AppState {
         }
     }
 
-    mutating func confirmed(_ action: String) -> [Effect] {
-        let parts = action.split(separator: " ").map(String.init)
-        guard parts.count == 2 else { return [] }
-        switch parts[0] {
-        case "unassign": return [.mutate(.unassignLoad(.init(loadId: parts[1])))]
-        case "discard": return Int64(parts[1]).map { [.discardConflict($0)] } ?? []
-        default: return []
+    func confirmed(_ action: ConfirmAction) -> [Effect] {
+        switch action {
+        case .unassign(let loadId): [.mutate(.unassignLoad(.init(loadId: loadId)))]
+        case .discardConflict(let id): [.discardConflict(id)]
         }
     }
 

@@ -161,7 +161,7 @@ extension AppState {
             screen.dialog = .confirm(ConfirmState(
                 title: "Unassign \(row.id)?",
                 message: "\(row.id) goes back to posted and \(row.driverId ?? "its driver") loses it.",
-                action: "unassign \(row.id)"))
+                action: .unassign(loadId: row.id)))
             return []
         default: return []
         }
@@ -231,7 +231,7 @@ extension AppState {
             let item = conflicts[screen.outbox.selected]
             screen.dialog = .confirm(ConfirmState(title: "Discard #\(item.id)?",
                                                   message: "\(item.summary) will not be sent again.",
-                                                  action: "discard \(item.id)"))
+                                                  action: .discardConflict(id: item.id)))
         default: break
         }
         return []

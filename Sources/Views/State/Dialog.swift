@@ -65,12 +65,17 @@ public struct AssignState: Sendable, Hashable {
     public init(load: LoadSummary) { self.load = load }
 }
 
+/// What a confirmed dialog does, carried back to the reducer.
+public enum ConfirmAction: Sendable, Hashable {
+    case unassign(loadId: String)
+    case discardConflict(id: Int64)
+}
+
 public struct ConfirmState: Sendable, Hashable {
     public var title: String
     public var message: String
-    /// What "y" does, carried back to the reducer.
-    public var action: String
-    public init(title: String, message: String, action: String) {
+    public var action: ConfirmAction
+    public init(title: String, message: String, action: ConfirmAction) {
         self.title = title
         self.message = message
         self.action = action
