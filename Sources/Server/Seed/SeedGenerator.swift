@@ -33,6 +33,17 @@ struct SeedGenerator {
     mutating func city() -> SeedCity { SeedData.cities[random.weighted(cityWeights, total: cityTotal)] }
     mutating func equipment() -> String { SeedData.equipmentMix[random.weighted(equipmentWeights, total: equipmentTotal)].code }
 
+    /// Long-haul lanes go to another city; construction hauls stay within 120 miles of the pit
+    /// (or across town when no city is that close).
+    mutating func destination(from origin: SeedCity, construction: Bool) -> SeedCity {
+        for _ in 0..<40 {
+            let candidate = city()
+            guard candidate.name != origin.name || candidate.state != origin.state else { continue }
+            if !construction || origin.point.miles(to: candidate.point) < 120 { return candidate }
+        }
+        return origin
+    }
+
     mutating func carriers() -> [Carrier] {
         (1...max(1, options.carriers)).map { number in
             let name = SeedData.carrierNames[(number - 1) % SeedData.carrierNames.count]
@@ -92,14 +103,7 @@ struct SeedGenerator {
         let equipment = equipment()
         let construction = Equipment.named(equipment)?.construction ?? false
         let origin = city()
-        var destination = city()
-        var attempts = 0
-        while (destination.name == origin.name || construction) && attempts < 40 {
-            destination = city()
-            attempts += 1
-            if construction, origin.point.miles(to: destination.point) < 120, destination.name != origin.name { break }
-        }
-        if construction, origin.point.miles(to: destination.point) >= 120 { destination = origin }
+        let destination = destination(from: origin, construction: construction)
         var miles = origin.point.roadMiles(to: destination.point)
         if miles < 5 { miles = random.int(8...45) }
 
