@@ -14,6 +14,10 @@ struct Tmux {
         packageRoot.appendingPathComponent(".build/debug/dispatch").path
     }
 
+    static var dispatchdBinary: String {
+        packageRoot.appendingPathComponent(".build/debug/dispatchd").path
+    }
+
     /// Runs a tmux client and returns what it printed.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
