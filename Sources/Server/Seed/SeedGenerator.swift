@@ -35,13 +35,19 @@ struct SeedGenerator {
 
     /// Long-haul lanes go to another city; construction hauls stay within 120 miles of the pit
     /// (or across town when no city is that close).
+    ///
+    /// Most truckload lanes are regional: of three candidate cities the nearest is taken
+    /// two times in three, which brings the average length of haul near the industry's.
     mutating func destination(from origin: SeedCity, construction: Bool) -> SeedCity {
-        for _ in 0..<40 {
+        var candidates: [SeedCity] = []
+        for _ in 0..<40 where candidates.count < (construction ? 1 : 3) {
             let candidate = city()
             guard candidate.name != origin.name || candidate.state != origin.state else { continue }
-            if !construction || origin.point.miles(to: candidate.point) < 120 { return candidate }
+            if !construction || origin.point.miles(to: candidate.point) < 120 { candidates.append(candidate) }
         }
-        return origin
+        guard let first = candidates.first else { return origin }
+        guard random.chance(2.0 / 3.0) else { return first }
+        return candidates.min { origin.point.miles(to: $0.point) < origin.point.miles(to: $1.point) } ?? first
     }
 
     mutating func carriers() -> [Carrier] {
