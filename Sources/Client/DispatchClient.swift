@@ -44,12 +44,14 @@ public struct DispatchClient: Sendable {
         return try await sendData("GET", "/v1/pull", query: items, body: nil as String?, timeout: TimeInterval(wait + 30))
     }
 
-    public func push(_ request: PushRequest) async throws(ClientError) -> PushResponse {
-        try await send("POST", "/v1/push", body: request, timeout: 30)
+    /// - Parameter timeout: seconds without progress before giving up; the push is safe to
+    ///   repeat, so a short timeout only costs a retry.
+    public func push(_ request: PushRequest, timeout: TimeInterval = 30) async throws(ClientError) -> PushResponse {
+        try await send("POST", "/v1/push", body: request, timeout: timeout)
     }
 
-    public func health() async throws(ClientError) -> HealthResponse {
-        try await send("GET", "/health", timeout: 5)
+    public func health(timeout: TimeInterval = 5) async throws(ClientError) -> HealthResponse {
+        try await send("GET", "/health", timeout: timeout)
     }
 
     func send<Response: Decodable>(_ method: String, _ path: String, query: [URLQueryItem] = [],

@@ -12,6 +12,7 @@ enum ConsoleError: Error, CustomStringConvertible {
     case usage(String)
     case terminal(String)
     case unsyncedEdits(Int)
+    case stillRefused(id: Int64, reason: String)
 
     var description: String {
         switch self {
@@ -23,6 +24,8 @@ enum ConsoleError: Error, CustomStringConvertible {
         case .client(let error): error.description
         case .usage(let message): message
         case .terminal(let message): message
+        case .stillRefused(let id, let reason):
+            "#\(id) would be refused again: \(reason). It stays under conflicts; discard it with `dispatch conflicts discard \(id)`"
         case .unsyncedEdits(let count):
             "\(count) edit\(count == 1 ? "" : "s") not yet synced; run `dispatch sync` first, or pass --force to drop them"
         }

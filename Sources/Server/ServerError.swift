@@ -10,6 +10,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
     case payloadTooLarge(limit: Int)
     case unsupportedProtocol(Int?)
     case mutationGap(expected: Int64, got: Int64)
+    case unknownCursor
     case clientOwnedByAnotherUser
     case storage(String)
     case seed(String)
@@ -17,7 +18,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
     /// HTTP status for the wire.
     public var status: Int {
         switch self {
-        case .badRequest, .mutationGap: 400
+        case .badRequest, .mutationGap, .unknownCursor: 400
         case .unauthorized, .badCredentials: 401
         case .forbidden, .clientOwnedByAnotherUser: 403
         case .notFound: 404
@@ -38,6 +39,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .payloadTooLarge: "payload_too_large"
         case .unsupportedProtocol: "unsupported_protocol"
         case .mutationGap: "mutation_gap"
+        case .unknownCursor: "unknown_cursor"
         case .clientOwnedByAnotherUser: "client_id_taken"
         case .storage: "storage_error"
         case .seed: "seed_error"
@@ -57,6 +59,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .mutationGap(let expected, let got):
             "mutation ids must follow on: expected \(expected), got \(got); nothing was applied"
         case .clientOwnedByAnotherUser: "this client id belongs to another user"
+        case .unknownCursor: "this server never issued that cursor; pull without a cursor for a full snapshot"
         case .storage(let detail): "storage error: \(detail)"
         case .seed(let detail): detail
         }

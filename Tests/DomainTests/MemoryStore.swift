@@ -6,6 +6,7 @@ final class MemoryStore: MutationStore {
     var drivers: [String: Driver] = [:]
     var carriers: [String: Carrier] = [:]
     var events: [String: StatusEvent] = [:]
+    var payouts: [String: Payout] = [:]
 
     func load(_ id: String) throws -> Load? { loads[id] }
     func driver(_ id: String) throws -> Driver? { drivers[id] }
@@ -14,6 +15,8 @@ final class MemoryStore: MutationStore {
     func events(forLoad loadId: String) throws -> [StatusEvent] {
         events.values.filter { $0.loadId == loadId }.sorted { $0.at < $1.at }
     }
+    func payout(_ id: String) throws -> Payout? { payouts[id] }
+    func save(_ payout: Payout) throws { payouts[payout.id] = payout }
     func save(_ load: Load) throws { loads[load.id] = load }
     func insert(_ event: StatusEvent) throws { events[event.id] = event }
 
@@ -49,6 +52,10 @@ final class MemoryStore: MutationStore {
         store.drivers["D-1"] = driver("D-1", carrier: "C-1")
         store.drivers["D-2"] = driver("D-2", carrier: "C-2")
         store.drivers["D-3"] = driver("D-3", carrier: "C-1", available: false)
+        store.payouts["P-1"] = Payout(id: "P-1", loadId: "L-1", carrierId: "C-1", amountCents: 150_000,
+                                      method: .standard, feeCents: 0, status: .pending, dueAt: now + 30 * 86_400)
+        store.payouts["P-2"] = Payout(id: "P-2", loadId: "L-1", carrierId: "C-2", amountCents: 90_000,
+                                      method: .standard, feeCents: 0, status: .pending, dueAt: now + 30 * 86_400)
         return store
     }
 }

@@ -64,7 +64,11 @@ struct MutatorTests {
         #expect(store.loads["L-1"]?.status == .departedPickup)
         #expect(store.loads["L-1"]?.pickup?.arrivedAt == now - 600)
         #expect(store.loads["L-1"]?.pickup?.departedAt == now - 300)
-        #expect(reject(status(.loaded, id: "e3", at: now - 200), by: driver, in: store) == .statusBackwards)
+        #expect(reject(status(.loaded, id: "e3", at: now - 200), by: driver, in: store) == .timeOrder,
+                "loaded after the departure that follows it")
+        // The same report from an offline terminal, timed between arrival and departure, fills in the history.
+        try Mutator.apply(status(.loaded, id: "e3b", at: now - 450), by: driver, in: store, now: now)
+        #expect(store.loads["L-1"]?.status == .departedPickup, "the status is the latest stage, not the latest report")
         // A departure from delivery before the arrival there is refused.
         try Mutator.apply(status(.arrivedDelivery, id: "e4", at: now - 100), by: driver, in: store, now: now)
         #expect(reject(status(.delivered, id: "e5", at: now - 150), by: driver, in: store) == .timeOrder)

@@ -90,6 +90,9 @@ extension AppState {
         case .rejected(let reasons):
             screen.flash = Flash(.error, "refused by the server: " + reasons.joined(separator: "; "))
             return [.fetchOutbox]
+        case .notice(let text):
+            screen.flash = Flash(.info, text)
+            return []
         case .mirrorChanged:
             var effects: [Effect] = [.fetchOutbox]
             if role != .driver { effects += refreshBoard() }

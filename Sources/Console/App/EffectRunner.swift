@@ -74,13 +74,12 @@ struct EffectRunner: Sendable {
         case .syncNow:
             await session.engine.kick()
         case .retryConflict(let id):
-            let mutation = try await mirror.takeConflict(id)
-            let newId = try await mirror.enqueue(mutation, by: session.config.actor)
+            let newId = try await mirror.retryConflict(id, by: session.config.actor)
             post(.info("#\(id) sent again as #\(newId)"))
             post(.sync(.mirrorChanged))
             await session.engine.kick()
         case .discardConflict(let id):
-            _ = try await mirror.takeConflict(id)
+            try await mirror.discardConflict(id)
             post(.info("#\(id) discarded"))
         }
     }

@@ -19,31 +19,8 @@ struct AssignCommand: AsyncParsableCommand {
         let queries = MirrorQueries(mirror: session.mirror)
         guard try await queries.load(loadId) != nil else { throw ConsoleError.unknownLoad(loadId) }
         guard try await queries.driver(driverId) != nil else { throw ConsoleError.unknownDriver(driverId) }
-        let id: Int64
-        do {
-            id = try await session.mirror.enqueue(.assignLoad(.init(loadId: loadId, driverId: driverId)), by: session.config.actor)
-        } catch {
-            throw ConsoleError.wrap(error)
-        }
-        var outcome = "pending"
-        var message = "queued #\(id): assign \(loadId) to \(driverId)"
-        do {
-            let report = try await session.engine.syncOnce()
-            if let refusal = report.rejected.first {
-                outcome = "rejected"
-                message = "refused by the server: \(refusal)"
-            } else {
-                outcome = "confirmed"
-                message = "assigned \(loadId) to \(driverId) (confirmed by the server)"
-            }
-        } catch {
-            message += "; offline (\(ConsoleError.wrap(error))): it will sync with `dispatch sync`"
-        }
-        if json {
-            emit(#"{"mutationId":\#(id),"load":"\#(loadId)","driver":"\#(driverId)","outcome":"\#(outcome)"}"#)
-        } else {
-            emit(message)
-        }
-        if outcome == "rejected" { throw ExitCode(2) }
+        let submission = try await session.submit(.assignLoad(.init(loadId: loadId, driverId: driverId)),
+                                                  confirmed: "assigned \(loadId) to \(driverId) (confirmed by the server)")
+        try submission.report(json: json)
     }
 }

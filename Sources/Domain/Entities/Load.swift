@@ -28,6 +28,8 @@ public struct Load: Codable, Sendable, Hashable, Identifiable {
     public var delay: DelayReason?
     /// Bumped by the server on every change; a client edit carries the version it saw.
     public var version: Int64
+    /// Notes in the order the server accepted them; absent from the JSON when there are none.
+    public var notes: [LoadNote]?
 
     public init(id: String, reference: String, shipper: String, stops: [Stop], equipment: String,
                 fullLoad: Bool, weightLbs: Int, lengthFt: Int, commodity: String, hazmat: Bool,

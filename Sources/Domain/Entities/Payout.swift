@@ -13,6 +13,11 @@ public struct Payout: Codable, Sendable, Hashable, Identifiable {
     public var status: Status
     public var dueAt: Int64
     public var version: Int64
+    /// Why accounting held it.
+    public var holdReason: String?
+    /// Idempotency keys of the actions already applied (the latest few), so the same
+    /// decision sent again through another path changes nothing.
+    public var appliedKeys: [String]?
 
     public init(id: String, loadId: String, carrierId: String, amountCents: Int64, method: Method,
                 feeCents: Int64, status: Status, dueAt: Int64, version: Int64 = 1) {
@@ -28,4 +33,12 @@ public struct Payout: Codable, Sendable, Hashable, Identifiable {
     }
 
     public var netCents: Int64 { amountCents - feeCents }
+
+    /// The QuickPay fee the broker withholds, in basis points of the amount (3%).
+    public static let quickPayFeeBasisPoints: Int64 = 300
+
+    /// The fee QuickPay on this amount costs the carrier, rounded to the cent.
+    public static func quickPayFee(on amountCents: Int64) -> Int64 {
+        (amountCents * quickPayFeeBasisPoints + 5_000) / 10_000
+    }
 }

@@ -3,6 +3,10 @@ public enum Mutation: Sendable, Hashable {
     case assignLoad(AssignLoad)
     case unassignLoad(UnassignLoad)
     case recordStatus(RecordStatus)
+    case addNote(AddNote)
+    case approvePayout(PayoutAction)
+    case holdPayout(PayoutAction)
+    case requestQuickPay(PayoutAction)
 
     public struct AssignLoad: Codable, Sendable, Hashable {
         public var loadId: String
@@ -48,17 +52,24 @@ public enum Mutation: Sendable, Hashable {
         case .assignLoad: "assignLoad"
         case .unassignLoad: "unassignLoad"
         case .recordStatus: "recordStatus"
+        case .addNote: "addNote"
+        case .approvePayout: "approvePayout"
+        case .holdPayout: "holdPayout"
+        case .requestQuickPay: "requestQuickPay"
         }
     }
 
-    public static let names = ["assignLoad", "unassignLoad", "recordStatus"]
+    public static let names = ["assignLoad", "unassignLoad", "recordStatus", "addNote",
+                               "approvePayout", "holdPayout", "requestQuickPay"]
 
-    /// The load the mutation touches, for marking rows pending.
-    public var loadId: String {
+    /// The load the mutation touches, for marking rows pending (nil for payout actions).
+    public var loadId: String? {
         switch self {
         case .assignLoad(let a): a.loadId
         case .unassignLoad(let u): u.loadId
         case .recordStatus(let r): r.loadId
+        case .addNote(let n): n.loadId
+        case .approvePayout, .holdPayout, .requestQuickPay: nil
         }
     }
 
@@ -68,6 +79,10 @@ public enum Mutation: Sendable, Hashable {
         case .assignLoad(let a): "assign \(a.loadId) to \(a.driverId)"
         case .unassignLoad(let u): "unassign \(u.loadId)"
         case .recordStatus(let r): "\(r.loadId) \(r.code.label)" + (r.reason.map { " (\($0.label))" } ?? "")
+        case .addNote(let n): "note on \(n.loadId): \(n.text.prefix(40))"
+        case .approvePayout(let p): "approve payout \(p.payoutId) (\(Money.dollars(p.seenAmountCents)))"
+        case .holdPayout(let p): "hold payout \(p.payoutId)" + (p.reason.map { ": \($0)" } ?? "")
+        case .requestQuickPay(let p): "QuickPay for payout \(p.payoutId)"
         }
     }
 }

@@ -28,6 +28,10 @@ public struct MutationEnvelope: Codable, Sendable, Hashable {
         case "assignLoad": mutation = .assignLoad(try c.decode(Mutation.AssignLoad.self, forKey: .args))
         case "unassignLoad": mutation = .unassignLoad(try c.decode(Mutation.UnassignLoad.self, forKey: .args))
         case "recordStatus": mutation = .recordStatus(try c.decode(Mutation.RecordStatus.self, forKey: .args))
+        case "addNote": mutation = .addNote(try c.decode(Mutation.AddNote.self, forKey: .args))
+        case "approvePayout": mutation = .approvePayout(try c.decode(Mutation.PayoutAction.self, forKey: .args))
+        case "holdPayout": mutation = .holdPayout(try c.decode(Mutation.PayoutAction.self, forKey: .args))
+        case "requestQuickPay": mutation = .requestQuickPay(try c.decode(Mutation.PayoutAction.self, forKey: .args))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .name, in: c,
@@ -44,6 +48,8 @@ public struct MutationEnvelope: Codable, Sendable, Hashable {
         case .assignLoad(let a): try c.encode(a, forKey: .args)
         case .unassignLoad(let u): try c.encode(u, forKey: .args)
         case .recordStatus(let r): try c.encode(r, forKey: .args)
+        case .addNote(let n): try c.encode(n, forKey: .args)
+        case .approvePayout(let p), .holdPayout(let p), .requestQuickPay(let p): try c.encode(p, forKey: .args)
         }
     }
 

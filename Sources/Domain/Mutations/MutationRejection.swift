@@ -10,6 +10,10 @@ public struct MutationRejection: Error, Codable, Sendable, Hashable, CustomStrin
         case statusBackwards = "status_backwards"
         case loadFinal = "load_final"
         case timeOrder = "time_order"
+        /// What the user saw when deciding (a payout's amount, a carrier's verdict) has changed since.
+        case stale
+        /// The payout is not in a state that allows this action.
+        case payoutState = "payout_state"
         case invalid
     }
 

@@ -7,8 +7,10 @@ public protocol MutationStore {
     func carrier(_ id: String) throws -> Carrier?
     func event(_ id: String) throws -> StatusEvent?
     func events(forLoad loadId: String) throws -> [StatusEvent]
+    func payout(_ id: String) throws -> Payout?
     func save(_ load: Load) throws
     func insert(_ event: StatusEvent) throws
+    func save(_ payout: Payout) throws
 }
 
 /// What a mutation did when it was accepted.

@@ -22,7 +22,8 @@ extension Mutator {
             guard load.status < .arrivedPickup || load.status == .cancelled else {
                 throw MutationRejection(.loadFinal, "\(load.id) is \(load.status.label) and can no longer be cancelled")
             }
-        } else if load.status.isFinal {
+        } else if load.status.isFinal, !(load.status == .delivered && (args.code.status.map { $0 < .delivered } ?? false)) {
+            // A delivered load still takes late reports of earlier stages (history); nothing else.
             throw MutationRejection(.loadFinal, "\(load.id) is \(load.status.label)")
         } else if load.driverId == nil {
             throw MutationRejection(.notAssigned, "\(load.id) has no driver yet")
@@ -34,14 +35,17 @@ extension Mutator {
             }
             load.delay = reason
         } else if let target = args.code.status {
-            let sameFactKnown = events.contains { $0.code == args.code }
-            if target <= load.status && !sameFactKnown && target != .cancelled {
-                throw MutationRejection(.statusBackwards,
-                                        "\(load.id) is already \(load.status.label); it cannot go back to \(target.label)")
-            }
-            if let earlier = events.first(where: { ($0.code.status ?? .posted) < target && $0.at > args.at }) {
+            // The status is derived from the set of events: a report of an earlier stage arriving
+            // late (from another terminal that was offline) fills in the history instead of being
+            // refused, as long as its time fits between the stages around it.
+            if let earlier = events.first(where: { ($0.code.status.map { $0 < target } ?? false) && $0.at > args.at }) {
                 throw MutationRejection(.timeOrder,
                                         "\(args.code.label) at this time would be before \(earlier.code.label)")
+            }
+            if target != .cancelled,
+               let later = events.first(where: { ($0.code.status.map { $0 > target && $0 != .cancelled } ?? false) && $0.at < args.at }) {
+                throw MutationRejection(.timeOrder,
+                                        "\(args.code.label) at this time would be after \(later.code.label)")
             }
             load.status = max(load.status, target)
             if target == .cancelled { load.status = .cancelled }

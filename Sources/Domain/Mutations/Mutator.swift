@@ -11,6 +11,10 @@ public enum Mutator {
         case .assignLoad(let args): return try assign(args, by: actor, in: store)
         case .unassignLoad(let args): return try unassign(args, by: actor, in: store)
         case .recordStatus(let args): return try recordStatus(args, by: actor, in: store, now: now)
+        case .addNote(let args): return try addNote(args, by: actor, in: store, now: now)
+        case .approvePayout(let args): return try payout(.approve, args, by: actor, in: store)
+        case .holdPayout(let args): return try payout(.hold, args, by: actor, in: store)
+        case .requestQuickPay(let args): return try payout(.quickPay, args, by: actor, in: store)
         }
     }
 

@@ -8,6 +8,16 @@ public struct Tombstone: Codable, Sendable, Hashable {
     }
 }
 
+/// Why a pull answered with a full snapshot.
+public enum ResetReason: String, Codable, Sendable {
+    /// No cursor: a first sync.
+    case initial
+    /// The cursor is older than the tombstone horizon: deletions it would need are gone.
+    case expired
+    /// The cursor came from another database (a restore, a reseeded demo).
+    case newDatabase = "new_database"
+}
+
 /// `GET /v1/pull?cursor=…&limit=…&wait=…&clientId=…`
 ///
 /// Each changed row appears at most once, at its latest version. A page never
@@ -20,6 +30,7 @@ public struct PullResponse: Codable, Sendable {
     /// The cursor was empty, unknown or expired: this is the start of a full snapshot and the
     /// client must drop its server state (keeping its outbox) before applying it.
     public var reset: Bool
+    public var resetReason: ResetReason?
     /// The highest mutation id of the calling client that the server has consumed.
     public var lastMutationId: Int64
     public var serverTime: Int64
@@ -57,7 +68,7 @@ public struct PullResponse: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case cursor, hasMore, reset, lastMutationId, serverTime, remaining
+        case cursor, hasMore, reset, resetReason, lastMutationId, serverTime, remaining
         case loads, drivers, carriers, events, invoices, payouts, deleted
     }
 
@@ -66,6 +77,7 @@ public struct PullResponse: Codable, Sendable {
         cursor = try c.decode(String.self, forKey: .cursor)
         hasMore = try c.decodeIfPresent(Bool.self, forKey: .hasMore) ?? false
         reset = try c.decodeIfPresent(Bool.self, forKey: .reset) ?? false
+        resetReason = try c.decodeIfPresent(ResetReason.self, forKey: .resetReason)
         lastMutationId = try c.decodeIfPresent(Int64.self, forKey: .lastMutationId) ?? 0
         serverTime = try c.decodeIfPresent(Int64.self, forKey: .serverTime) ?? 0
         remaining = try c.decodeIfPresent(Int.self, forKey: .remaining)
@@ -83,6 +95,7 @@ public struct PullResponse: Codable, Sendable {
         try c.encode(cursor, forKey: .cursor)
         if hasMore { try c.encode(hasMore, forKey: .hasMore) }
         if reset { try c.encode(reset, forKey: .reset) }
+        try c.encodeIfPresent(resetReason, forKey: .resetReason)
         try c.encode(lastMutationId, forKey: .lastMutationId)
         try c.encode(serverTime, forKey: .serverTime)
         try c.encodeIfPresent(remaining, forKey: .remaining)

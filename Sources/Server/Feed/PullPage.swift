@@ -9,6 +9,7 @@ public struct PullPage: Sendable {
     public var cursor: String
     public var hasMore: Bool
     public var reset: Bool
+    public var resetReason: ResetReason?
     public var lastMutationId: Int64
     public var remaining: Int?
     /// JSON bodies per wire collection name (`loads`, `drivers`, …).
@@ -24,6 +25,7 @@ public struct PullPage: Sendable {
         var out = "{\"cursor\":\(quote(cursor))"
         if hasMore { out += ",\"hasMore\":true" }
         if reset { out += ",\"reset\":true" }
+        if let resetReason { out += ",\"resetReason\":\"\(resetReason.rawValue)\"" }
         out += ",\"lastMutationId\":\(lastMutationId),\"serverTime\":\(serverTime)"
         if let remaining { out += ",\"remaining\":\(remaining)" }
         for (collection, bodies) in rows where !bodies.isEmpty {

@@ -7,6 +7,7 @@ import Domain
 struct SQLiteMutationStore: MutationStore {
     let db: Database
     let sequence: Int64
+    let now: Int64
 
     private func body<T: Decodable>(_ type: T.Type, _ table: String, _ id: String) throws -> T? {
         guard let json = try String.fetchOne(db, sql: "SELECT body FROM \(table) WHERE id = ?", arguments: [id]) else {
@@ -19,6 +20,7 @@ struct SQLiteMutationStore: MutationStore {
     func driver(_ id: String) throws -> Driver? { try body(Driver.self, "drivers", id) }
     func carrier(_ id: String) throws -> Carrier? { try body(Carrier.self, "carriers", id) }
     func event(_ id: String) throws -> StatusEvent? { try body(StatusEvent.self, "events", id) }
+    func payout(_ id: String) throws -> Payout? { try body(Payout.self, "payouts", id) }
 
     func events(forLoad loadId: String) throws -> [StatusEvent] {
         try String.fetchAll(db, sql: "SELECT body FROM events WHERE load_id = ? ORDER BY seq", arguments: [loadId])
@@ -26,10 +28,20 @@ struct SQLiteMutationStore: MutationStore {
     }
 
     func save(_ load: Load) throws {
+        let previousDriver = try String.fetchOne(db, sql: "SELECT driver_id FROM loads WHERE id = ?",
+                                                 arguments: [load.id])
         try ServerRows.put(load, db: db, sequence: sequence)
+        if previousDriver != load.driverId {
+            try ScopeMoves.loadChangedDriver(load.id, from: previousDriver, to: load.driverId,
+                                             db: db, sequence: sequence, now: now)
+        }
     }
 
     func insert(_ event: StatusEvent) throws {
         try ServerRows.put(event, db: db, sequence: sequence)
+    }
+
+    func save(_ payout: Payout) throws {
+        try ServerRows.put(payout, db: db, sequence: sequence)
     }
 }

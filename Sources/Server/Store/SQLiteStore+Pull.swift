@@ -49,11 +49,21 @@ extension SQLiteStore {
                          cursor text: String?, limit: Int) throws -> PullPage {
         let head = try sequence(db)
         var from: Int64 = 0
-        var reset = true
-        if let text, let cursor = FeedCursor(text), cursor.databaseId == databaseId, cursor.sequence <= head {
-            from = cursor.sequence
-            reset = false
+        var resetReason: ResetReason? = .initial
+        if let text, !text.isEmpty {
+            guard let cursor = FeedCursor(text) else { throw ServerError.unknownCursor }
+            if cursor.databaseId != databaseId {
+                resetReason = .newDatabase
+            } else if cursor.sequence > head {
+                throw ServerError.unknownCursor
+            } else if cursor.sequence < (try horizon(db)) {
+                resetReason = .expired
+            } else {
+                from = cursor.sequence
+                resetReason = nil
+            }
         }
+        let reset = resetReason != nil
         let tables = FeedTable.tables(for: actor)
         var fetched: [(table: FeedTable, rows: [(seq: Int64, body: String)], full: Bool)] = []
         for table in tables {
@@ -66,9 +76,8 @@ extension SQLiteStore {
                 """, arguments: arguments).map { (seq: $0[0] as Int64, body: $0[1] as String) }
             fetched.append((table, rows, rows.count == limit))
         }
-        var tombstones = try Row.fetchAll(db, sql: """
-            SELECT seq, tbl, id FROM tombstones WHERE seq > ? ORDER BY seq LIMIT ?
-            """, arguments: [from, limit]).map { (seq: $0[0] as Int64, stone: Tombstone(table: $0[1], id: $0[2])) }
+        let stones = TombstoneQuery(actor: actor, collections: tables.map(\.collection))
+        var tombstones = try stones.fetch(db, after: from, limit: limit)
         let tombstonesFull = tombstones.count == limit
 
         // The page ends at the limit-th smallest sequence among everything fetched.
@@ -94,7 +103,11 @@ extension SQLiteStore {
             }
             collections.append((table.collection, bodies))
         }
-        tombstones = tombstones.filter { $0.seq <= end }
+        if tombstonesFull, tombstones.last?.seq == end {
+            tombstones = tombstones.filter { $0.seq < end } + (try stones.fetch(db, at: end))
+        } else {
+            tombstones = tombstones.filter { $0.seq <= end }
+        }
 
         var remaining: Int?
         // Counted once, on the first page of a snapshot, for progress; counting on every page cost
@@ -115,7 +128,7 @@ extension SQLiteStore {
                                arguments: [$0, actor.user])
         } ?? 0
         return PullPage(cursor: FeedCursor(databaseId: databaseId, sequence: end).text, hasMore: hasMore,
-                        reset: reset, lastMutationId: lastMutationId, remaining: remaining,
+                        reset: reset, resetReason: resetReason, lastMutationId: lastMutationId, remaining: remaining,
                         rows: collections, deleted: tombstones.map(\.stone), sequence: end)
     }
 }

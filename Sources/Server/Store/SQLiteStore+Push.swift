@@ -44,11 +44,11 @@ extension SQLiteStore {
                 results.append(try replay(db, clientId: request.clientId, id: envelope.id))
                 continue
             }
-            let result = try apply(db, envelope: envelope, actor: actor, now: now)
+            let (result, seq) = try apply(db, envelope: envelope, actor: actor, now: now)
             try db.execute(sql: """
-                INSERT INTO mutation_results(client_id, mutation_id, status, rejection) VALUES (?, ?, ?, ?)
+                INSERT INTO mutation_results(client_id, mutation_id, status, rejection, seq) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [request.clientId, envelope.id, result.status.rawValue,
-                                 try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }])
+                                 try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }, seq])
             last = envelope.id
             results.append(result)
         }
@@ -58,11 +58,14 @@ extension SQLiteStore {
     }
 
     /// One mutation in its own savepoint: a rejection rolls back whatever it wrote.
-    static func apply(_ db: Database, envelope: MutationEnvelope, actor: Actor, now: Int64) throws -> MutationResult {
+    static func apply(_ db: Database, envelope: MutationEnvelope, actor: Actor,
+                      now: Int64) throws -> (MutationResult, seq: Int64?) {
         var rejection: MutationRejection?
+        var seq: Int64?
         try db.inSavepoint {
-            let seq = try nextSequence(db)
-            let store = SQLiteMutationStore(db: db, sequence: seq)
+            let next = try nextSequence(db)
+            seq = next
+            let store = SQLiteMutationStore(db: db, sequence: next, now: now)
             do {
                 try Mutator.apply(envelope.mutation, by: actor, in: store, now: now)
                 return .commit
@@ -71,8 +74,8 @@ extension SQLiteStore {
                 return .rollback
             }
         }
-        if let rejection { return MutationResult(id: envelope.id, status: .rejected, rejection: rejection) }
-        return MutationResult(id: envelope.id, status: .applied)
+        if let rejection { return (MutationResult(id: envelope.id, status: .rejected, rejection: rejection), nil) }
+        return (MutationResult(id: envelope.id, status: .applied), seq)
     }
 
     /// The stored first result of an already consumed mutation.

@@ -64,6 +64,28 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v2: scope exits and tombstone horizon") { db in
+            try db.execute(sql: """
+                ALTER TABLE tombstones ADD COLUMN at INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX tombstones_at ON tombstones(at);
+
+                -- Rows that left one driver's scope (a load reassigned away, with its events):
+                -- tombstones for that driver only. Dropped when the row comes back into scope.
+                CREATE TABLE scope_exits(
+                    driver_id TEXT NOT NULL, tbl TEXT NOT NULL, id TEXT NOT NULL,
+                    seq INTEGER NOT NULL, at INTEGER NOT NULL,
+                    PRIMARY KEY(driver_id, tbl, id)
+                );
+                CREATE INDEX scope_exits_driver_seq ON scope_exits(driver_id, seq);
+                CREATE INDEX scope_exits_at ON scope_exits(at);
+
+                -- Tombstones up to this sequence number have been pruned: an older cursor must reset.
+                INSERT INTO meta(key, value) VALUES ('horizon', '0');
+
+                -- The sequence number an applied mutation's effects took: shows per-client order.
+                ALTER TABLE mutation_results ADD COLUMN seq INTEGER;
+                """)
+        }
         return migrator
     }
 }

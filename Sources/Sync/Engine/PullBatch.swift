@@ -8,6 +8,7 @@ public struct PullBatch: Sendable {
         public var cursor: String
         public var hasMore: Bool?
         public var reset: Bool?
+        public var resetReason: ResetReason?
         public var lastMutationId: Int64?
         public var serverTime: Int64?
         public var remaining: Int?
@@ -32,7 +33,7 @@ public struct PullBatch: Sendable {
 
     /// From a decoded response (tests, and any caller without the raw bytes): rows are encoded once here.
     public init(_ page: PullResponse) throws {
-        header = Header(cursor: page.cursor, hasMore: page.hasMore, reset: page.reset,
+        header = Header(cursor: page.cursor, hasMore: page.hasMore, reset: page.reset, resetReason: page.resetReason,
                         lastMutationId: page.lastMutationId, serverTime: page.serverTime, remaining: page.remaining)
         let encoder = JSONEncoder.wire
         func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }

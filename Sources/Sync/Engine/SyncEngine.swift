@@ -8,13 +8,15 @@ public actor SyncEngine {
     public let mirror: Mirror
     public let client: DispatchClient
     public let actor: Actor
+    public let timing: SyncTiming
     private var longPoll: Task<PullBatch, any Error>?
     private var kicked = false
 
-    public init(mirror: Mirror, client: DispatchClient, actor: Actor) {
+    public init(mirror: Mirror, client: DispatchClient, actor: Actor, timing: SyncTiming = SyncTiming()) {
         self.mirror = mirror
         self.client = client
         self.actor = actor
+        self.timing = timing
     }
 
     /// Pushes every queued edit the server has not acknowledged, oldest first, in batches.
@@ -28,7 +30,8 @@ public actor SyncEngine {
             guard !batch.isEmpty else { return pushedAny }
             let response: PushResponse
             do {
-                response = try await client.push(PushRequest(clientId: clientId, mutations: batch.map(\.envelope)))
+                response = try await client.push(PushRequest(clientId: clientId, mutations: batch.map(\.envelope)),
+                                                 timeout: timing.pushTimeout)
             } catch {
                 throw SyncError.client(error)
             }
@@ -47,10 +50,22 @@ public actor SyncEngine {
 
     /// Pulls pages until the mirror is current. `wait` long-polls the first page.
     ///
-    /// Pages are pipelined: while one page is applied, the next is already being fetched and
-    /// decoded (its cursor is known as soon as the page before it arrives).
+    /// A cursor the server says it never issued is dropped and the pull starts again from a
+    /// full snapshot (the outbox survives it); the report says so.
     public func pull(wait: Int = 0, report: inout SyncReport,
                      onProgress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws {
+        do {
+            try await pullPages(wait: wait, report: &report, onProgress: onProgress)
+        } catch SyncError.client(.refused(_, "unknown_cursor", _)) {
+            try await mirror.forgetCursor()
+            report.notices.append("the server did not know this mirror's cursor: full resync")
+            try await pullPages(wait: 0, report: &report, onProgress: onProgress)
+        }
+    }
+
+    /// Pages are pipelined: while one page is applied, the next is already being fetched and
+    /// decoded (its cursor is known as soon as the page before it arrives).
+    func pullPages(wait: Int, report: inout SyncReport, onProgress: @Sendable (Int, Int) -> Void) async throws {
         let clientId = try await mirror.clientId()
         let client = self.client
         func fetch(_ cursor: String?, wait: Int) -> Task<PullBatch, any Error> {
@@ -85,6 +100,11 @@ public actor SyncEngine {
             report.pages += 1
             report.pulledRows += result.rows
             report.reset = report.reset || result.reset
+            if let reason = page.header.resetReason, reason != .initial {
+                report.notices.append(reason == .expired
+                    ? "away longer than the server keeps deletions: full resync (queued edits kept)"
+                    : "the server's database changed: full resync (queued edits kept)")
+            }
             done += page.rowCount
             if let remaining = page.header.remaining { total = done + remaining }
             if page.hasMore || done > 0 { onProgress(done, max(done, total ?? done)) }
@@ -119,55 +139,109 @@ public actor SyncEngine {
         longPoll?.cancel()
     }
 
-    /// The console's background loop: push when there is something to push, long-poll otherwise,
-    /// back off with full jitter when the server cannot be reached. Runs until cancelled.
+    /// The console's background loop: push when there is something to push, long-poll otherwise.
+    /// Failures back off with full jitter; repeated ones open the circuit breaker, which stops
+    /// syncing and probes `/health` until the server answers. Runs until cancelled.
     public func run(onEvent: @escaping @Sendable (SyncEvent) -> Void) async {
-        var backoff = Backoff(base: 0.25, cap: 1.5)
+        var backoff = Backoff(base: timing.backoffBase, cap: timing.backoffCap)
+        var slowBackoff = Backoff(base: 1, cap: 30)
+        var breaker = CircuitBreaker(threshold: timing.breakerThreshold, probeInterval: timing.probeInterval)
         var online: Bool?
         var caughtUp = false
+        let started = ContinuousClock.now
         while !Task.isCancelled {
+            if breaker.isOpen {
+                guard await probeUntilReachable() else { return }
+                breaker.probeSucceeded()
+            }
             kicked = false
             var report = SyncReport()
             do {
-                try await pushRecoveringGap(report: &report)
-                if !report.rejected.isEmpty { onEvent(.rejected(report.rejected)) }
-                if report.pushed > 0 { onEvent(.mirrorChanged) }
-                let pending = try await mirror.queueCounts().pending
-                let started = ContinuousClock.now
-                try await pull(wait: pending > 0 || kicked || !caughtUp ? 0 : 25, report: &report) { done, total in
-                    // A long catch-up shows its progress, and the rows that have arrived.
-                    guard total > 2_000, done > 0 else { return }
-                    // Pages are arriving: the server is reachable, even before the catch-up ends.
-                    onEvent(.connection(online: true, detail: nil))
-                    let elapsed = (ContinuousClock.now - started).inSeconds
-                    let left = Int((elapsed / Double(done) * Double(total - done)).rounded(.up))
-                    onEvent(.progress(done: done, total: total, secondsLeft: left))
-                    onEvent(.mirrorChanged)
-                }
+                try await syncStep(report: &report, caughtUp: caughtUp, onEvent: onEvent)
                 if online != true { onEvent(.connection(online: true, detail: nil)); online = true }
                 caughtUp = true
+                breaker.recordSuccess()
                 backoff.reset()
-                if report.pulledRows > 0 || report.pages > 0 { onEvent(.mirrorChanged) }
-                onEvent(.synced(at: Int64(Date().timeIntervalSince1970)))
-                if report.pulledRows == 0, pending > 0, report.pushed == 0, !kicked {
-                    // Still pending but nothing moved (the server has not consumed it yet): don't spin.
-                    try await Task.sleep(for: .milliseconds(500))
-                }
+                slowBackoff.reset()
             } catch {
                 if Task.isCancelled { return }
-                let detail: String
-                if case SyncError.client(let clientError) = error {
-                    switch clientError {
-                    case .unreachable: detail = "server unreachable"
-                    case .unauthorized: detail = "signed out: run dispatch login"
-                    default: detail = clientError.description
-                    }
-                } else {
-                    detail = "\(error)"
-                }
+                let transient = SyncEngine.isTransient(error)
+                breaker.recordFailure(now: (ContinuousClock.now - started).inSeconds)
+                var detail = SyncEngine.describe(error)
+                if breaker.isOpen, transient { detail += "; retrying" }
                 if online != false { onEvent(.connection(online: false, detail: detail)); online = false }
-                try? await Task.sleep(for: .seconds(backoff.next()))
+                if !transient {
+                    // Signed out or refused: only the user can fix it, so don't hammer the server.
+                    try? await Task.sleep(for: .seconds(slowBackoff.next()))
+                } else if !breaker.isOpen {
+                    try? await Task.sleep(for: .seconds(backoff.next()))
+                }
             }
+        }
+    }
+
+    /// One turn of the loop: push, then pull (long-polling when there is nothing to do).
+    private func syncStep(report: inout SyncReport, caughtUp: Bool,
+                          onEvent: @escaping @Sendable (SyncEvent) -> Void) async throws {
+        try await pushRecoveringGap(report: &report)
+        if !report.rejected.isEmpty { onEvent(.rejected(report.rejected)) }
+        if report.pushed > 0 { onEvent(.mirrorChanged) }
+        let pending = try await mirror.queueCounts().pending
+        let started = ContinuousClock.now
+        let wait = pending > 0 || kicked || !caughtUp ? 0 : timing.longPollSeconds
+        try await pull(wait: wait, report: &report) { done, total in
+            // A long catch-up shows its progress, and the rows that have arrived.
+            guard total > 2_000, done > 0 else { return }
+            // Pages are arriving: the server is reachable, even before the catch-up ends.
+            onEvent(.connection(online: true, detail: nil))
+            let elapsed = (ContinuousClock.now - started).inSeconds
+            let left = Int((elapsed / Double(done) * Double(total - done)).rounded(.up))
+            onEvent(.progress(done: done, total: total, secondsLeft: left))
+            onEvent(.mirrorChanged)
+        }
+        for notice in report.notices { onEvent(.notice(notice)) }
+        if report.pulledRows > 0 || report.pages > 0 { onEvent(.mirrorChanged) }
+        onEvent(.synced(at: Int64(Date().timeIntervalSince1970)))
+        if report.pulledRows == 0, pending > 0, report.pushed == 0, !kicked {
+            // Still pending but nothing moved (the server has not consumed it yet): don't spin.
+            try await Task.sleep(for: .milliseconds(500))
+        }
+    }
+
+    /// Starts a health probe every `probeInterval` seconds, each on its own connection and
+    /// without waiting for the previous one, and returns at the first answer (false if cancelled).
+    private func probeUntilReachable() async -> Bool {
+        let client = self.client
+        let timeout = timing.probeTimeout
+        let interval = timing.probeInterval
+        let (answers, continuation) = AsyncStream<Void>.makeStream()
+        let launcher = Task {
+            while !Task.isCancelled {
+                Task {
+                    if (try? await client.health(timeout: timeout)) != nil { continuation.yield() }
+                }
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
+        defer {
+            launcher.cancel()
+            continuation.finish()
+        }
+        for await _ in answers { return true }
+        return false
+    }
+
+    static func isTransient(_ error: any Error) -> Bool {
+        if case SyncError.client(let clientError) = error { return clientError.isTransient }
+        return true
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard case SyncError.client(let clientError) = error else { return "\(error)" }
+        switch clientError {
+        case .unreachable: return "server unreachable"
+        case .unauthorized: return "signed out: run dispatch login"
+        default: return clientError.description
         }
     }
 }

@@ -34,6 +34,11 @@ public final class Mirror: Sendable {
         try await pool.read { db in try Mirror.state(db, key) }
     }
 
+    /// Drops the pull cursor so the next pull is a full snapshot; the outbox is untouched.
+    public func forgetCursor() async throws {
+        try await pool.write { db in try Mirror.setState(db, "cursor", nil) }
+    }
+
     static func state(_ db: Database, _ key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key])
     }

@@ -29,18 +29,20 @@ extension Mirror {
     @discardableResult
     public func enqueue(_ mutation: Mutation, by actor: Actor, now: Int64 = Int64(Date().timeIntervalSince1970)) async throws -> Int64 {
         do {
-            return try await pool.write { db in
-                let next = Int64(try Mirror.state(db, "next_mutation_id") ?? "1") ?? 1
-                let envelope = MutationEnvelope(id: next, mutation: mutation, createdAt: now)
-                try Mutator.apply(mutation, by: actor, in: MirrorMutationStore(db: db), now: now)
-                try db.execute(sql: "INSERT INTO outbox(id, name, envelope, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [next, mutation.name, try envelope.argsJSON(), now])
-                try Mirror.setState(db, "next_mutation_id", String(next + 1))
-                return next
-            }
+            return try await pool.write { db in try Mirror.enqueue(mutation, by: actor, now: now, db: db) }
         } catch let rejection as MutationRejection {
             throw SyncError.rejected(rejection)
         }
+    }
+
+    static func enqueue(_ mutation: Mutation, by actor: Actor, now: Int64, db: Database) throws -> Int64 {
+        let next = Int64(try Mirror.state(db, "next_mutation_id") ?? "1") ?? 1
+        let envelope = MutationEnvelope(id: next, mutation: mutation, createdAt: now)
+        try Mutator.apply(mutation, by: actor, in: MirrorMutationStore(db: db), now: now)
+        try db.execute(sql: "INSERT INTO outbox(id, name, envelope, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [next, mutation.name, try envelope.argsJSON(), now])
+        try Mirror.setState(db, "next_mutation_id", String(next + 1))
+        return next
     }
 
     public func outbox() async throws -> [OutboxEntry] {
@@ -87,19 +89,6 @@ extension Mirror {
                                      result.rejection?.message ?? "refused by the server", now])
             }
             try Mirror.setState(db, "acked_mutation_id", String(response.lastMutationId))
-        }
-    }
-}
-
-extension Mirror {
-    /// Removes a conflict and returns its mutation (to retry it as a new edit, or to drop it).
-    public func takeConflict(_ id: Int64) async throws -> Mutation {
-        try await pool.write { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT envelope FROM conflicts WHERE id = ?", arguments: [id]) else {
-                throw SyncError.mirror("no conflict #\(id)")
-            }
-            try db.execute(sql: "DELETE FROM conflicts WHERE id = ?", arguments: [id])
-            return try JSONDecoder.wire.decode(MutationEnvelope.self, from: Data(json.utf8)).mutation
         }
     }
 }

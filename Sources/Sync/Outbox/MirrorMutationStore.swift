@@ -16,6 +16,7 @@ struct MirrorMutationStore: MutationStore {
     func driver(_ id: String) throws -> Driver? { try decode(Driver.self, "drivers", id) }
     func carrier(_ id: String) throws -> Carrier? { try decode(Carrier.self, "carriers", id) }
     func event(_ id: String) throws -> StatusEvent? { try decode(StatusEvent.self, "events", id) }
+    func payout(_ id: String) throws -> Payout? { try decode(Payout.self, "payouts", id) }
 
     func events(forLoad loadId: String) throws -> [StatusEvent] {
         try String.fetchAll(db, sql: "SELECT body FROM events WHERE load_id = ? ORDER BY at", arguments: [loadId])
@@ -30,6 +31,11 @@ struct MirrorMutationStore: MutationStore {
     func insert(_ event: StatusEvent) throws {
         try captureShadow(table: "events", id: event.id)
         try MirrorRows.put(event, json: try json(event), db: db)
+    }
+
+    func save(_ payout: Payout) throws {
+        try captureShadow(table: "payouts", id: payout.id)
+        try MirrorRows.put(payout, json: try json(payout), db: db)
     }
 
     private func json(_ value: some Encodable) throws -> String {
