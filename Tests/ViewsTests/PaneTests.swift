@@ -27,7 +27,7 @@ struct PaneTests {
         #expect(buffer[55, 1 + 12].text == "P") // Atlanta
         #expect(buffer[7, 1 + 8].text == "D") // Reno
         #expect(buffer[33, 1 + 3].text == "+") // twelve drivers in one cell
-        #expect(grid.contains("."))
+        #expect(grid.contains("•") && grid.contains("·")) // coast and state borders
         #expect(buffer.trimmedLines[21] == "d driver  2-9,+ several  P pickup  D delivery  2,000 drivers")
     }
 

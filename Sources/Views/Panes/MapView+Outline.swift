@@ -1,52 +1,75 @@
 import Domain
 
 extension MapView {
-    /// A rough outline of the lower 48 (lat, lon), clockwise from Cape Flattery; good
-    /// enough to orient a dispatcher until real borders arrive.
-    static let lower48: [(Double, Double)] = [
-        (48.4, -124.7), (49.0, -123.0), (49.0, -95.2), (49.4, -95.1), (48.0, -89.6), (46.8, -84.6),
-        (45.9, -83.5), (43.0, -82.4), (41.7, -83.5), (42.6, -79.1), (43.3, -79.0), (43.5, -76.3),
-        (45.0, -74.7), (45.0, -71.5), (47.4, -69.2), (47.1, -67.8), (44.8, -66.9), (43.6, -70.2),
-        (42.0, -70.0), (41.5, -71.1), (40.6, -74.0), (38.9, -74.9), (37.0, -76.0), (35.2, -75.5),
-        (33.8, -78.5), (32.0, -81.0), (30.4, -81.4), (27.0, -80.0), (25.2, -80.4), (25.9, -81.7),
-        (27.8, -82.7), (29.9, -84.0), (30.4, -86.5), (30.3, -89.0), (29.1, -89.2), (29.5, -92.0),
-        (29.7, -94.0), (28.0, -97.0), (26.0, -97.2), (26.4, -99.0), (29.8, -101.4), (29.0, -103.0),
-        (31.8, -106.5), (31.3, -108.2), (31.3, -111.0), (32.5, -114.8), (32.7, -117.1), (34.0, -118.5),
-        (34.5, -120.6), (36.5, -121.9), (38.0, -123.0), (40.4, -124.4), (43.0, -124.5), (46.2, -124.0),
-    ]
-
-    /// Dims the cells on the coast/border: inside the outline with a neighbour outside it.
-    static func drawOutline(_ map: MapState, grid: Rect, into buffer: inout CellBuffer) {
+    /// Draws coasts, national and state borders under the pins. Lines are rasterised in grid
+    /// units with the same projection as `project`, so a pin on a border lands on the border's
+    /// cell; each segment is clipped to the visible box first, so zooming to a metro area costs
+    /// no more than the whole country. Coast and state lines use different glyphs (and styles)
+    /// so they stay apart without colour.
+    static func drawOutline(_ map: MapState, grid: Rect, into buffer: inout CellBuffer, glyphs: Glyphs) {
         let lonSpan = map.maxLon - map.minLon, latSpan = map.maxLat - map.minLat
-        guard lonSpan > 0, latSpan > 0 else { return }
-        func inside(_ cx: Int, _ cy: Int) -> Bool {
-            let lon = map.minLon + (Double(cx) + 0.5) / Double(grid.width) * lonSpan
-            let lat = map.maxLat - (Double(cy) + 0.5) / Double(grid.height) * latSpan
-            return contains(lat: lat, lon: lon)
-        }
-        var land = [Bool](repeating: false, count: (grid.width + 2) * (grid.height + 2))
-        for cy in -1 ... grid.height {
-            for cx in -1 ... grid.width { land[(cy + 1) * (grid.width + 2) + cx + 1] = inside(cx, cy) }
-        }
-        func isLand(_ cx: Int, _ cy: Int) -> Bool { land[(cy + 1) * (grid.width + 2) + cx + 1] }
-        for cy in 0 ..< grid.height {
-            for cx in 0 ..< grid.width where isLand(cx, cy) {
-                if !isLand(cx - 1, cy) || !isLand(cx + 1, cy) || !isLand(cx, cy - 1) || !isLand(cx, cy + 1) {
-                    buffer.put(".", x: grid.x + cx, y: grid.y + cy, style: .muted)
+        guard lonSpan > 0, latSpan > 0, grid.width > 0, grid.height > 0 else { return }
+        let width = Double(grid.width), height = Double(grid.height)
+        for line in MapOutline.polylines
+        where line.intersects(minLat: map.minLat, maxLat: map.maxLat, minLon: map.minLon, maxLon: map.maxLon) {
+            let glyph = line.kind == .outline ? glyphs.mapOutline : glyphs.mapState
+            let style = line.kind == .outline ? Style.role(.border) : Style.muted
+            var plotter = LinePlotter(grid: grid), previous: (x: Double, y: Double)?
+            for i in line.lats.indices {
+                // The same arithmetic as `project`, so both round a position to the same cell.
+                let point = (x: (Double(line.lons[i]) / 100 - map.minLon) / lonSpan * width,
+                             y: (map.maxLat - Double(line.lats[i]) / 100) / latSpan * height)
+                if let previous {
+                    plotter.segment(from: previous, to: point) { cx, cy in
+                        buffer.put(glyph, x: grid.x + cx, y: grid.y + cy, style: style)
+                    }
                 }
+                previous = point
             }
         }
     }
 
-    /// Even-odd ray casting against the outline.
-    static func contains(lat: Double, lon: Double) -> Bool {
-        var inside = false
-        var j = lower48.count - 1
-        for i in lower48.indices {
-            let (yi, xi) = lower48[i], (yj, xj) = lower48[j]
-            if (yi > lat) != (yj > lat), lon < (xj - xi) * (lat - yi) / (yj - yi) + xi { inside.toggle() }
-            j = i
+    /// Turns the segments of one polyline, in grid units (x right, y down; the grid spans
+    /// 0..<width, 0..<height), into the cells they cross, skipping the cell it just plotted.
+    struct LinePlotter {
+        let width: Double, height: Double
+        let maxX: Int, maxY: Int
+        private var last = (x: -1, y: -1)
+
+        init(grid: Rect) {
+            width = Double(grid.width)
+            height = Double(grid.height)
+            maxX = grid.width - 1
+            maxY = grid.height - 1
         }
-        return inside
+
+        /// Clips the segment to the grid (Liang-Barsky), then samples it every half cell.
+        mutating func segment(from a: (x: Double, y: Double), to b: (x: Double, y: Double),
+                              plot: (Int, Int) -> Void) {
+            let dx = b.x - a.x, dy = b.y - a.y
+            var t0 = 0.0, t1 = 1.0
+            for (p, q) in [(-dx, a.x), (dx, width - a.x), (-dy, a.y), (dy, height - a.y)] {
+                if p == 0 {
+                    if q < 0 { return }
+                    continue
+                }
+                let r = q / p
+                if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+                if t0 > t1 { return }
+            }
+            // Unclipped ends stay exact, so a vertex lands in the cell `project` gives it.
+            let start = t0 == 0 ? a : (x: a.x + dx * t0, y: a.y + dy * t0)
+            let end = t1 == 1 ? b : (x: a.x + dx * t1, y: a.y + dy * t1)
+            let steps = max(1, Int((max(abs(end.x - start.x), abs(end.y - start.y)) * 2).rounded(.up)))
+            for k in 0 ... steps {
+                let t = Double(k) / Double(steps)
+                let p = k == steps ? end : (x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t)
+                let x = min(maxX, max(0, Int(p.x.rounded(.down))))
+                let y = min(maxY, max(0, Int(p.y.rounded(.down))))
+                if (x, y) == last { continue }
+                last = (x, y)
+                plot(x, y)
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ enum MapView {
         let map = state.map
         let grid = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - 1))
         guard grid.width > 0, grid.height > 0 else { return }
-        drawOutline(map, grid: grid, into: &buffer)
+        drawOutline(map, grid: grid, into: &buffer, glyphs: glyphs)
         var counts = [CellCount](repeating: CellCount(), count: grid.width * grid.height)
         for pin in map.pins {
             guard let (cx, cy) = project(lat: pin.lat, lon: pin.lon, map: map, grid: grid) else { continue }

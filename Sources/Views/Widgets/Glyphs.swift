@@ -12,13 +12,17 @@ struct Glyphs: Sendable {
     var pending = "*"
     var cursor = "▏"
     var separator = "│"
+    /// Map borders: coast and national borders heavier than state lines, so the two
+    /// differ without colour.
+    var mapOutline = "•", mapState = "·"
 
     static let unicode = Glyphs()
 
     static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         online: "*", offline: "o", ascending: "^", descending: "v", barFull: "#", barEmpty: ".",
-        ellipsis: "~", arrow: ">", thumb: "#", track: "|", pending: "*", cursor: "_", separator: "|"
+        ellipsis: "~", arrow: ">", thumb: "#", track: "|", pending: "*", cursor: "_", separator: "|",
+        mapOutline: ":", mapState: "."
     )
 
     static func `for`(asciiOnly: Bool) -> Glyphs { asciiOnly ? .ascii : .unicode }
