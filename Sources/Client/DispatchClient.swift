@@ -8,7 +8,7 @@ import Domain
 public struct DispatchClient: Sendable {
     public let server: URL
     public var token: String?
-    let session: URLSession
+    let sessions: SessionPool
 
     /// - Parameter server: base URL such as `http://127.0.0.1:8080`.
     public init(server: String, token: String? = nil) throws(ClientError) {
@@ -18,10 +18,7 @@ public struct DispatchClient: Sendable {
         }
         self.server = url
         self.token = token
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = 90
-        configuration.httpMaximumConnectionsPerHost = 4
-        session = URLSession(configuration: configuration)
+        sessions = SessionPool()
     }
 
     public func login(user: String, password: String) async throws(ClientError) -> LoginResponse {
@@ -33,7 +30,7 @@ public struct DispatchClient: Sendable {
         var items = [URLQueryItem(name: "clientId", value: clientId), URLQueryItem(name: "limit", value: String(limit))]
         if let cursor { items.append(URLQueryItem(name: "cursor", value: cursor)) }
         if wait > 0 { items.append(URLQueryItem(name: "wait", value: String(wait))) }
-        return try await send("GET", "/v1/pull", query: items, timeout: TimeInterval(wait + 30))
+        return try await send("GET", "/v1/pull", query: items, timeout: TimeInterval(wait + 15))
     }
 
     /// The same pull, undecoded: the mirror keeps each row's JSON as the server sent it.
@@ -41,7 +38,7 @@ public struct DispatchClient: Sendable {
         var items = [URLQueryItem(name: "clientId", value: clientId), URLQueryItem(name: "limit", value: String(limit))]
         if let cursor { items.append(URLQueryItem(name: "cursor", value: cursor)) }
         if wait > 0 { items.append(URLQueryItem(name: "wait", value: String(wait))) }
-        return try await sendData("GET", "/v1/pull", query: items, body: nil as String?, timeout: TimeInterval(wait + 30))
+        return try await sendData("GET", "/v1/pull", query: items, body: nil as String?, timeout: TimeInterval(wait + 15))
     }
 
     /// - Parameter timeout: seconds without progress before giving up; the push is safe to
@@ -85,7 +82,7 @@ public struct DispatchClient: Sendable {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: request)
+            (data, response) = try await sessions.session(timeout: timeout).data(for: request)
         } catch {
             throw .unreachable(server: server.absoluteString, detail: ClientError.describe(error))
         }

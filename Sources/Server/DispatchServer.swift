@@ -16,14 +16,18 @@ public struct DispatchServer: Sendable {
         public var limits: ServerLimits
         /// Move drivers and advance loads in the background, as a live fleet would.
         public var simulateFleet: Bool
+        /// How long deletions and scope exits are kept (seconds); a cursor older than that resets.
+        public var tombstoneHorizon: Int64
 
         public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
-                    limits: ServerLimits = ServerLimits(), simulateFleet: Bool = false) {
+                    limits: ServerLimits = ServerLimits(), simulateFleet: Bool = false,
+                    tombstoneHorizon: Int64 = 30 * 86_400) {
             self.databasePath = databasePath
             self.host = host
             self.port = port
             self.limits = limits
             self.simulateFleet = simulateFleet
+            self.tombstoneHorizon = tombstoneHorizon
         }
     }
 
@@ -60,7 +64,10 @@ public struct DispatchServer: Sendable {
 
     func makeGroup(onRunning: @escaping @Sendable (Int) async -> Void, signals: [UnixSignal]) async throws -> ServiceGroup {
         await hub.notify(sequence: try await store.currentSequence())
-        var services: [any Service] = [application(onRunning: onRunning)]
+        var services: [any Service] = [
+            application(onRunning: onRunning),
+            TombstonePruner(store: store, horizon: configuration.tombstoneHorizon, logger: logger),
+        ]
         if configuration.simulateFleet {
             services.append(FleetSimulator(store: store, hub: hub, logger: logger))
         }

@@ -26,9 +26,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Flag(help: "Move the fleet like live GPS (demo data).") var simulate = false
+    @Option(help: ArgumentHelp("Keep deletions this many days; consoles away longer get a full resync.",
+                               valueName: "days"))
+    var tombstoneHorizonDays = 30
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard tombstoneHorizonDays >= 1 else { throw ValidationError("--tombstone-horizon-days must be at least 1") }
     }
 
     func run() async throws {
@@ -36,7 +40,8 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "dispatchd")
         do {
             let server = try DispatchServer(
-                configuration: .init(databasePath: database.db, host: host, port: port, simulateFleet: simulate),
+                configuration: .init(databasePath: database.db, host: host, port: port, simulateFleet: simulate,
+                                     tombstoneHorizon: Int64(tombstoneHorizonDays) * 86_400),
                 logger: logger)
             try await server.run { port in logger.info("dispatchd listening on http://\(host):\(port)") }
         } catch let error as ServerError {

@@ -9,7 +9,7 @@ import Server
 @Suite("Malformed requests get a JSON 4xx and change nothing", .serialized)
 struct BadInputTests {
     func send(_ server: TestServer, _ path: String, body: Data, token: String?) async throws -> (Int, ErrorBody?) {
-        var request = URLRequest(url: URL(string: server.running.url + path)!)
+        var request = URLRequest(url: URL(string: server.url + path)!)
         request.httpMethod = "POST"
         request.httpBody = body
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -50,7 +50,7 @@ struct BadInputTests {
         let (status, error) = try await send(server, "/v1/nothing", body: Data(), token: nil)
         #expect(status == 404 || status == 401)
         #expect(error != nil)
-        var request = URLRequest(url: URL(string: server.running.url + "/v1/login")!)
+        var request = URLRequest(url: URL(string: server.url + "/v1/login")!)
         request.httpMethod = "POST"
         request.httpBody = Data(#"{"user":"dispatch","password":"dispatch"}"#.utf8)
         request.setValue("0", forHTTPHeaderField: ProtocolVersion.header)

@@ -6,10 +6,36 @@ import Server
 import Sync
 
 /// A real dispatchd on a loopback port with a small seeded SQLite database in a temp directory.
-struct TestServer {
+final class TestServer: @unchecked Sendable {
     let directory: URL
-    let server: DispatchServer
-    let running: RunningServer
+    private(set) var server: DispatchServer
+    private(set) var running: RunningServer?
+    /// Kept across restarts so consoles reconnect to the same address.
+    private(set) var port = 0
+
+    init(directory: URL, server: DispatchServer, running: RunningServer) {
+        self.directory = directory
+        self.server = server
+        self.running = running
+        self.port = running.port
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+    var databasePath: String { directory.appendingPathComponent("server.sqlite").path }
+
+    /// Stops dispatchd (gracefully) and starts a new process-equivalent on the same file and port.
+    func restart() async throws {
+        await running?.stop()
+        running = nil
+        server = try DispatchServer(configuration: .init(databasePath: databasePath, port: port))
+        running = try await server.start()
+    }
+
+    /// Stops it without removing its files (a server that is down).
+    func halt() async {
+        await running?.stop()
+        running = nil
+    }
 
     static func start(loads: Int = 300, drivers: Int = 40, carriers: Int = 12) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-test-\(UUID().uuidString)")
@@ -26,13 +52,13 @@ struct TestServer {
     }
 
     func stop() async {
-        await running.stop()
+        await running?.stop()
         try? FileManager.default.removeItem(at: directory)
     }
 
     func client(as user: String = Seeder.dispatcherLogin.user, password: String = Seeder.dispatcherLogin.password)
         async throws -> (DispatchClient, LoginResponse) {
-        var client = try DispatchClient(server: running.url)
+        var client = try DispatchClient(server: url)
         let login = try await client.login(user: user, password: password)
         client.token = login.token
         return (client, login)
@@ -40,10 +66,14 @@ struct TestServer {
 
     /// A console's mirror and engine signed in as `user`.
     func console(_ name: String, user: String = Seeder.dispatcherLogin.user,
-                 password: String = Seeder.dispatcherLogin.password) async throws -> (Mirror, SyncEngine, Actor) {
-        let (client, login) = try await client(as: user, password: password)
+                 password: String = Seeder.dispatcherLogin.password, via proxy: FaultProxy? = nil,
+                 timing: SyncTiming = SyncTiming()) async throws -> (Mirror, SyncEngine, Actor) {
+        var (client, login) = try await client(as: user, password: password)
+        if let proxy {
+            client = try DispatchClient(server: proxy.url, token: login.token)
+        }
         let mirror = try Mirror(path: directory.appendingPathComponent("\(name).sqlite").path)
-        return (mirror, SyncEngine(mirror: mirror, client: client, actor: login.actor), login.actor)
+        return (mirror, SyncEngine(mirror: mirror, client: client, actor: login.actor, timing: timing), login.actor)
     }
 
     /// A load the seed left posted, and an available driver whose carrier may be used.

@@ -18,6 +18,12 @@ public struct MirrorQueries: Sendable {
         try await mirror.pool.read { db in try MirrorQueries.decodeAll(Load.self, db, "SELECT body FROM loads WHERE id = ?", [id]).first }
     }
 
+    public func payout(_ id: String) async throws -> Payout? {
+        try await mirror.pool.read { db in
+            try MirrorQueries.decodeAll(Payout.self, db, "SELECT body FROM payouts WHERE id = ?", [id]).first
+        }
+    }
+
     public func driver(_ id: String) async throws -> Driver? {
         try await mirror.pool.read { db in try MirrorQueries.decodeAll(Driver.self, db, "SELECT body FROM drivers WHERE id = ?", [id]).first }
     }

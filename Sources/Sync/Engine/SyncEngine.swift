@@ -9,7 +9,10 @@ public actor SyncEngine {
     public let client: DispatchClient
     public let actor: Actor
     public let timing: SyncTiming
-    private var longPoll: Task<PullBatch, any Error>?
+    /// Abandons the long-poll in flight. URLSession over libcurl does not always stop a
+    /// request when its task is cancelled (a connection held open by a partition), so the
+    /// engine stops waiting for it instead and lets it time out on its own.
+    private var abandonLongPoll: (@Sendable () -> Void)?
     private var kicked = false
 
     public init(mirror: Mirror, client: DispatchClient, actor: Actor, timing: SyncTiming = SyncTiming()) {
@@ -72,8 +75,7 @@ public actor SyncEngine {
             Task.detached { try PullBatch(data: try await client.pullData(cursor: cursor, clientId: clientId, wait: wait)) }
         }
         let first = fetch(try await mirror.state("cursor"), wait: wait)
-        longPoll = first
-        if kicked, wait > 0 { first.cancel() }
+        if kicked, wait > 0 { first.cancel(); return }
         var next: Task<PullBatch, any Error>? = first
         var done = 0
         var total: Int?
@@ -82,16 +84,16 @@ public actor SyncEngine {
             let page: PullBatch
             let fetchStarted = ContinuousClock.now
             do {
-                page = try await request.value
+                guard let value = try await (request == first && wait > 0 ? abandonable(request) : request.value) else {
+                    return
+                }
+                page = value
             } catch is CancellationError {
-                longPoll = nil
                 return
             } catch let error as ClientError {
-                longPoll = nil
                 if Task.isCancelled || request.isCancelled { return }
                 throw SyncError.client(error)
             }
-            longPoll = nil
             next = page.hasMore ? fetch(page.cursor, wait: 0) : nil
             let applyStarted = ContinuousClock.now
             report.pullSeconds += (applyStarted - fetchStarted).inSeconds
@@ -136,7 +138,27 @@ public actor SyncEngine {
     /// Something was queued: push now, cutting short a long-poll in progress.
     public func kick() {
         kicked = true
-        longPoll?.cancel()
+        abandonLongPoll?()
+        abandonLongPoll = nil
+    }
+
+    /// The long-poll's page, or nil as soon as `kick` abandons it.
+    private func abandonable(_ request: Task<PullBatch, any Error>) async throws -> PullBatch? {
+        let once = ResumeOnce<PullBatch?>()
+        return try await withCheckedThrowingContinuation { continuation in
+            once.set(continuation)
+            abandonLongPoll = {
+                request.cancel()
+                once.resume(with: .success(nil))
+            }
+            Task {
+                do {
+                    once.resume(with: .success(try await request.value))
+                } catch {
+                    once.resume(with: .failure(error))
+                }
+            }
+        }
     }
 
     /// The console's background loop: push when there is something to push, long-poll otherwise.

@@ -12,7 +12,7 @@ public struct LoadColumns: Decodable, Sendable {
         var windowStart: Int64
     }
 
-    var id: String
+    public var id: String
     var reference: String
     var status: LoadStatus
     var equipment: String
@@ -48,7 +48,7 @@ public struct LoadColumns: Decodable, Sendable {
 
 /// The fields of a status event the mirror keeps as columns.
 public struct EventColumns: Decodable, Sendable {
-    var id: String
+    public var id: String
     var loadId: String
     var at: Int64
 
