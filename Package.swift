@@ -94,6 +94,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Views", "Domain", "Sync"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Domain"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -8,21 +8,6 @@ import Glibc
 /// while it is down stays pending on screen and is delivered exactly once when it is back.
 @Suite("Offline under tmux", .serialized)
 struct OfflineFlowTests {
-    /// Starts `dispatchd serve` and returns its pid once it says where it listens.
-    func serve(db: String, port: Int, log: String) async throws -> (pid: pid_t, port: Int) {
-        let pid = try Spawn.start([Tmux.dispatchdBinary, "serve", "--db", db, "--port", String(port)], outputPath: log)
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            if let match = text.matches(of: /listening on http:\/\/127\.0\.0\.1:(\d+)/).last, let bound = Int(match.1) {
-                return (pid, bound)
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        Spawn.stop(pid)
-        throw Spawn.Failure(description: "dispatchd did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
-    }
-
     @Test func anAssignmentMadeOfflineIsDeliveredOnceWhenTheServerIsBack() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-offline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -33,7 +18,7 @@ struct OfflineFlowTests {
                                     "--carriers", "60"])
         #expect(seeded.status == 0, "\(seeded.output)")
 
-        var server = try await serve(db: db, port: 0, log: directory.appendingPathComponent("serve1.log").path)
+        var server = try await Dispatchd.serve(db: db, port: 0, log: directory.appendingPathComponent("serve1.log").path)
         let port = server.port
         let login = try Spawn.run([Tmux.dispatchBinary, "login", "--data-dir", console, "--server",
                                    "http://127.0.0.1:\(port)", "--user", "dispatch", "--password-stdin"],
@@ -60,7 +45,7 @@ struct OfflineFlowTests {
         _ = try await tmux.waitFor("pending 1")
 
         // Back on the same port: the queued edit goes up without a key press.
-        server = try await serve(db: db, port: port, log: directory.appendingPathComponent("serve2.log").path)
+        server = try await Dispatchd.serve(db: db, port: port, log: directory.appendingPathComponent("serve2.log").path)
         defer { Spawn.stop(server.pid) }
         let back = ContinuousClock.now
         _ = try await tmux.waitFor("confirmed", timeout: .seconds(15)) { $0.contains("pending 0") && $0.contains("● online") }

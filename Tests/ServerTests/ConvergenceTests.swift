@@ -90,6 +90,7 @@ struct ConvergenceTests {
                 log.append("\(step) \(person.name) crashed and restarted")
             default:
                 try await server.restart()
+                for person in people { person.proxy.upstreamPort = server.port }
                 log.append("\(step) server restarted")
             }
         }

@@ -21,7 +21,7 @@ final class FaultProxy: @unchecked Sendable {
     }
 
     let port: Int
-    private let upstreamPort: Int
+    private var _upstreamPort: Int
     private let listener: Int32
     private let lock = NSLock()
     private var _mode: Mode = .forward
@@ -33,6 +33,12 @@ final class FaultProxy: @unchecked Sendable {
         set { lock.withLock { _mode = newValue } }
     }
 
+    /// Where dispatchd listens (it may move when restarted).
+    var upstreamPort: Int {
+        get { lock.withLock { _upstreamPort } }
+        set { lock.withLock { _upstreamPort = newValue } }
+    }
+
     /// Responses thrown away in `.dropResponses` mode.
     var droppedResponses: Int { lock.withLock { _droppedResponses } }
 
@@ -41,7 +47,7 @@ final class FaultProxy: @unchecked Sendable {
     var url: String { "http://127.0.0.1:\(port)" }
 
     init(upstreamPort: Int) throws {
-        self.upstreamPort = upstreamPort
+        _upstreamPort = upstreamPort
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))

@@ -23,12 +23,22 @@ final class TestServer: @unchecked Sendable {
     var url: String { "http://127.0.0.1:\(port)" }
     var databasePath: String { directory.appendingPathComponent("server.sqlite").path }
 
-    /// Stops dispatchd (gracefully) and starts a new process-equivalent on the same file and port.
+    /// Stops dispatchd (gracefully) and starts it again on the same file, on the same port if it
+    /// can be had again (tests running in parallel may take a freed port; then `port` changes).
     func restart() async throws {
         await running?.stop()
         running = nil
-        server = try DispatchServer(configuration: .init(databasePath: databasePath, port: port))
-        running = try await server.start()
+        for attempt in 0 ..< 12 {
+            do {
+                server = try DispatchServer(configuration: .init(databasePath: databasePath, port: attempt < 10 ? port : 0))
+                let started = try await server.start()
+                running = started
+                port = started.port
+                return
+            } catch where attempt < 11 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
     }
 
     /// Stops it without removing its files (a server that is down).

@@ -8,9 +8,12 @@ extension SQLiteStore {
             throw ServerError.badRequest(code: "bad_client_id", message: "clientId must be 1–64 characters")
         }
         try SQLiteStore.checkOrder(request.mutations)
-        return try await pool.write { db in
+        let response = try await pool.write { db in
             try SQLiteStore.applyPush(db, actor: actor, request: request, now: now)
         }
+        // Committed, not yet answered: the client will retry and must get the stored results.
+        Failpoint.hit("push-after-commit")
+        return response
     }
 
     /// Mutation ids in one push must be strictly consecutive; anything else is refused before applying.

@@ -32,12 +32,14 @@ public actor SyncEngine {
             let batch = try await mirror.pool.read { db in try Mirror.outbox(db, after: acked, limit: 500) }
             guard !batch.isEmpty else { return pushedAny }
             let response: PushResponse
+            Failpoint.hit("push-before-send")
             do {
                 response = try await client.push(PushRequest(clientId: clientId, mutations: batch.map(\.envelope)),
                                                  timeout: timing.pushTimeout)
             } catch {
                 throw SyncError.client(error)
             }
+            Failpoint.hit("push-after-response")
             try await mirror.recordPushResults(response, sent: batch, now: Int64(Date().timeIntervalSince1970))
             pushedAny = true
             report.pushed += batch.count

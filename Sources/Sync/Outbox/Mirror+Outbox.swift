@@ -29,7 +29,13 @@ extension Mirror {
     @discardableResult
     public func enqueue(_ mutation: Mutation, by actor: Actor, now: Int64 = Int64(Date().timeIntervalSince1970)) async throws -> Int64 {
         do {
-            return try await pool.write { db in try Mirror.enqueue(mutation, by: actor, now: now, db: db) }
+            let id = try await pool.write { db in
+                let id = try Mirror.enqueue(mutation, by: actor, now: now, db: db)
+                Failpoint.hit("enqueue-before-commit")
+                return id
+            }
+            Failpoint.hit("enqueue-after-commit")
+            return id
         } catch let rejection as MutationRejection {
             throw SyncError.rejected(rejection)
         }
