@@ -16,6 +16,7 @@ struct Bench: AsyncParsableCommand {
 
     @Option(help: "Loads to seed.") var loads = 100_000
     @Option(help: "Runs per board query.") var runs = 300
+    @Flag(help: "Skip the delta protocol numbers (bytes, apply rate, rebase).") var skipDelta = false
     @Option(help: "Work directory (default: a new temp directory, removed afterwards).") var dir: String?
 
     func validate() throws {
@@ -58,9 +59,14 @@ struct Bench: AsyncParsableCommand {
                        syncSeconds, Double(report.pulledRows) / syncSeconds, Double(loads) / syncSeconds))
         print(String(format: "              of which pull (server + transfer + decode) %.2f s, apply to the mirror %.2f s",
                      report.pullSeconds, report.applySeconds))
+
+        // 3. The delta protocol: bytes, push rate, delta apply, rebase.
+        if !skipDelta {
+            try await SyncBench(client: client, mirror: mirror, mirrorPath: mirrorPath, actor: login.actor, loads: loads).run()
+        }
         await running.stop()
 
-        // 3. Board first page beside raw SQLite running the same statement.
+        // 4. Board first page beside raw SQLite running the same statement.
         try await boardQueries(mirror: mirror, path: mirrorPath)
     }
 

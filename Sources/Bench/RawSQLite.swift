@@ -8,8 +8,8 @@ final class RawSQLite {
     private var db: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
 
-    init(path: String) throws {
-        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else {
+    init(path: String, writable: Bool = false) throws {
+        guard sqlite3_open_v2(path, &db, writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, nil) == SQLITE_OK else {
             throw BenchError("raw sqlite cannot open \(path)")
         }
     }
@@ -45,6 +45,7 @@ final class RawSQLite {
         }
         var rows = 0
         var checksum = 0
+        sqlite3_busy_timeout(db, 5_000)
         while sqlite3_step(statement) == SQLITE_ROW {
             rows += 1
             for column in 0..<sqlite3_column_count(statement) {
