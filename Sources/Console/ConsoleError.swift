@@ -7,6 +7,7 @@ enum ConsoleError: Error, CustomStringConvertible {
     case badConfig(path: String, detail: String)
     case unknownLoad(String)
     case unknownDriver(String)
+    case unknownPayout(String)
     case sync(SyncError)
     case client(ClientError)
     case usage(String)
@@ -20,6 +21,7 @@ enum ConsoleError: Error, CustomStringConvertible {
         case .badConfig(let path, let detail): "cannot read \(path): \(detail)"
         case .unknownLoad(let id): "no load \(id) in the local mirror (run `dispatch sync` if it is new)"
         case .unknownDriver(let id): "no driver \(id) in the local mirror"
+        case .unknownPayout(let id): "no payout \(id) in the local mirror (payouts are in the dispatcher's and accounting's scope)"
         case .sync(let error): error.description
         case .client(let error): error.description
         case .usage(let message): message

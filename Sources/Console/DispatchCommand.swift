@@ -8,7 +8,8 @@ struct DispatchCommand: AsyncParsableCommand {
         commandName: "dispatch",
         abstract: "Keyboard-driven freight dispatch console that keeps working offline.",
         subcommands: [BoardCommand.self, DriverCommand.self, DemoCommand.self, LoginCommand.self, SyncCommand.self,
-                      LoadsCommand.self, AssignCommand.self, OutboxCommand.self, ConflictsCommand.self],
+                      LoadsCommand.self, AssignCommand.self, OutboxCommand.self, ConflictsCommand.self,
+                      NoteCommand.self, PayoutCommand.self],
         defaultSubcommand: BoardCommand.self
     )
 }

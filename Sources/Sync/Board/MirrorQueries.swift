@@ -40,6 +40,12 @@ public struct MirrorQueries: Sendable {
     }
 
     /// Carriers, worst verdict first.
+    public func carrier(_ id: String) async throws -> Carrier? {
+        try await mirror.pool.read { db in
+            try MirrorQueries.decodeAll(Carrier.self, db, "SELECT body FROM carriers WHERE id = ?", [id]).first
+        }
+    }
+
     public func carriers() async throws -> [Carrier] {
         try await mirror.pool.read { db in
             try MirrorQueries.decodeAll(Carrier.self, db, """
