@@ -24,12 +24,12 @@ struct KillTests {
         }
     }
 
-    func start(serverEnvironment: [String: String] = [:]) async throws -> World {
+    func start(loads: Int = 300, serverEnvironment: [String: String] = [:]) async throws -> World {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let db = directory.appendingPathComponent("server.sqlite").path
         let console = directory.appendingPathComponent("console").path
-        let seeded = try Spawn.run([Tmux.dispatchdBinary, "seed", "--db", db, "--loads", "300", "--drivers", "40", "--carriers", "12"])
+        let seeded = try Spawn.run([Tmux.dispatchdBinary, "seed", "--db", db, "--loads", String(loads), "--drivers", "40", "--carriers", "12"])
         #expect(seeded.status == 0, "\(seeded.output)")
         let environment = ProcessInfo.processInfo.environment.merging(serverEnvironment) { $1 }
         let server = try await Dispatchd.serve(db: db, port: 0, log: directory.appendingPathComponent("serve.log").path,
@@ -120,5 +120,43 @@ struct KillTests {
         #expect(after.driver == driver && after.consumed == 1, "the retry got the stored result; applied once")
         let outbox = try Spawn.run([Tmux.dispatchBinary, "outbox", "--data-dir", world.console])
         #expect(outbox.output.contains("outbox empty"), "\(outbox.output)")
+    }
+
+    /// Row count and total JSON length per table: equal on both sides when the mirror holds
+    /// exactly the server's rows (a dispatcher sees every row).
+    func fingerprint(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try ["loads", "drivers", "carriers", "events", "invoices", "payouts"].map { table in
+                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), TOTAL(LENGTH(body)) FROM \(table)")!
+                return "\(table) \(row[0] as Int) \(row[1] as Double)"
+            }
+        }
+    }
+
+    @Test func killedAtRandomMomentsDuringASnapshotTheConsoleResumesIntact() async throws {
+        let world = try await start(loads: 4_000)
+        defer { world.cleanUp() }
+        let fresh = world.directory.appendingPathComponent("fresh").path
+        let login = try Spawn.run([Tmux.dispatchBinary, "login", "--data-dir", fresh, "--server",
+                                   "http://127.0.0.1:\(world.server.port)", "--user", "dispatch", "--password-stdin"],
+                                  input: "dispatch\n")
+        #expect(login.status == 0, "\(login.output)")
+        var random = SystemRandomNumberGenerator()
+        var killed = 0
+        for _ in 0 ..< 6 {
+            let log = world.directory.appendingPathComponent("sync-\(UUID().uuidString.prefix(6)).log").path
+            let pid = try Spawn.start([Tmux.dispatchBinary, "sync", "--data-dir", fresh], outputPath: log)
+            try await Task.sleep(for: .milliseconds(Int.random(in: 40 ... 400, using: &random)))
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == 0 {
+                Spawn.stop(pid)
+                killed += 1
+            }
+            #expect(try integrity(fresh + "/mirror.sqlite") == "ok", "the mirror survives kill -9 mid-sync")
+        }
+        let sync = try Spawn.run([Tmux.dispatchBinary, "sync", "--data-dir", fresh])
+        #expect(sync.status == 0, "\(sync.output)")
+        #expect(try fingerprint(fresh + "/mirror.sqlite") == (try fingerprint(world.db)),
+                "after \(killed) kills the mirror holds exactly the server's rows")
     }
 }

@@ -3,7 +3,9 @@ import GRDB
 import Domain
 
 /// Writes entities into the mirror's tables: the board's columns plus the full JSON for detail views.
-/// Cached statements, because a snapshot writes 100,000 loads at once.
+/// Cached statements, because a snapshot writes 100,000 loads at once. Upserts, not
+/// `INSERT OR REPLACE`: a replace deletes and re-inserts the row and every index entry,
+/// an upsert rewrites the row in place and leaves the primary-key index alone.
 enum MirrorRows {
     static func put(_ load: Load, json: String, pending: Bool, db: Database) throws {
         try put(LoadColumns(load), json: json, pending: pending, db: db)
@@ -13,10 +15,19 @@ enum MirrorRows {
         let pickup = load.pickup
         let delivery = load.delivery
         let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO loads(id, reference, status, equipment, full_load, weight, length, miles,
+            INSERT INTO loads(id, reference, status, equipment, full_load, weight, length, miles,
                 rate_cents, rpm_cents, posted_at, origin_city, origin_state, origin_sort, dest_city, dest_state,
                 pickup_at, driver_id, carrier_id, pending, body)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET
+                reference = excluded.reference, status = excluded.status, equipment = excluded.equipment,
+                full_load = excluded.full_load, weight = excluded.weight, length = excluded.length,
+                miles = excluded.miles, rate_cents = excluded.rate_cents, rpm_cents = excluded.rpm_cents,
+                posted_at = excluded.posted_at, origin_city = excluded.origin_city,
+                origin_state = excluded.origin_state, origin_sort = excluded.origin_sort,
+                dest_city = excluded.dest_city, dest_state = excluded.dest_state, pickup_at = excluded.pickup_at,
+                driver_id = excluded.driver_id, carrier_id = excluded.carrier_id, pending = excluded.pending,
+                body = excluded.body
             """)
         let originCity = pickup?.city ?? ""
         let originState = pickup?.state ?? ""
@@ -31,13 +42,17 @@ enum MirrorRows {
 
     static func put(_ driver: Driver, json: String, db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO drivers(id, carrier_id, equipment, lat, lon, available, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO drivers(id, carrier_id, equipment, lat, lon, available, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET carrier_id = excluded.carrier_id, equipment = excluded.equipment, lat = excluded.lat, lon = excluded.lon, available = excluded.available, body = excluded.body
             """).execute(arguments: [driver.id, driver.carrierId, driver.equipment, driver.lat, driver.lon,
                                      driver.available, json])
     }
 
     static func put(_ carrier: Carrier, json: String, db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO carriers(id, name, verdict, body) VALUES (?, ?, ?, ?)")
+        try db.cachedStatement(sql: """
+            INSERT INTO carriers(id, name, verdict, body) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, verdict = excluded.verdict, body = excluded.body
+            """)
             .execute(arguments: [carrier.id, carrier.name, carrier.verdict.rawValue, json])
     }
 
@@ -46,20 +61,25 @@ enum MirrorRows {
     }
 
     static func put(_ event: EventColumns, json: String, db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO events(id, load_id, at, body) VALUES (?, ?, ?, ?)")
+        try db.cachedStatement(sql: """
+            INSERT INTO events(id, load_id, at, body) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET load_id = excluded.load_id, at = excluded.at, body = excluded.body
+            """)
             .execute(arguments: [event.id, event.loadId, event.at, json])
     }
 
     static func put(_ invoice: Invoice, json: String, db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO invoices(id, load_id, status, issued_at, amount_cents, body) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO invoices(id, load_id, status, issued_at, amount_cents, body) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET load_id = excluded.load_id, status = excluded.status, issued_at = excluded.issued_at, amount_cents = excluded.amount_cents, body = excluded.body
             """).execute(arguments: [invoice.id, invoice.loadId, invoice.status.rawValue, invoice.issuedAt,
                                      invoice.amountCents, json])
     }
 
     static func put(_ payout: Payout, json: String, db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO payouts(id, load_id, carrier_id, status, due_at, body) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO payouts(id, load_id, carrier_id, status, due_at, body) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET load_id = excluded.load_id, carrier_id = excluded.carrier_id, status = excluded.status, due_at = excluded.due_at, body = excluded.body
             """).execute(arguments: [payout.id, payout.loadId, payout.carrierId, payout.status.rawValue,
                                      payout.dueAt, json])
     }
