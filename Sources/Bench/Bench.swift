@@ -34,7 +34,7 @@ struct Bench: AsyncParsableCommand {
         #endif
 
         // 1. Seed.
-        let server = try DispatchServer(configuration: .init(databasePath: work.appendingPathComponent("server.sqlite").path, port: 0))
+        let server = try await DispatchServer(configuration: .init(databasePath: work.appendingPathComponent("server.sqlite").path, port: 0))
         var options = Seeder.Options()
         options.loads = loads
         let seedSeconds = try await Stats.seconds { try await Seeder(options: options).run(into: server.store) }

@@ -9,7 +9,15 @@ import Domain
 /// dispatchd as a value you can run: from the `dispatchd` executable, or in-process for the demo and tests.
 public struct DispatchServer: Sendable {
     public struct Configuration: Sendable {
-        public var databasePath: String
+        /// Where the data lives.
+        public enum Storage: Sendable {
+            /// One SQLite file (created if missing): one box, the demo.
+            case sqlite(path: String)
+            /// A PostgreSQL database that several instances may share.
+            case postgres(PostgresURL)
+        }
+
+        public var storage: Storage
         public var host: String
         /// 0 picks a free port; `start` reports the one chosen.
         public var port: Int
@@ -19,10 +27,18 @@ public struct DispatchServer: Sendable {
         /// How long deletions and scope exits are kept (seconds); a cursor older than that resets.
         public var tombstoneHorizon: Int64
 
+        /// A server on the SQLite file at `databasePath`.
         public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
                     limits: ServerLimits = ServerLimits(), simulateFleet: Bool = false,
                     tombstoneHorizon: Int64 = 30 * 86_400) {
-            self.databasePath = databasePath
+            self.init(storage: .sqlite(path: databasePath), host: host, port: port, limits: limits,
+                      simulateFleet: simulateFleet, tombstoneHorizon: tombstoneHorizon)
+        }
+
+        public init(storage: Storage, host: String = "127.0.0.1", port: Int = 8080,
+                    limits: ServerLimits = ServerLimits(), simulateFleet: Bool = false,
+                    tombstoneHorizon: Int64 = 30 * 86_400) {
+            self.storage = storage
             self.host = host
             self.port = port
             self.limits = limits
@@ -32,13 +48,18 @@ public struct DispatchServer: Sendable {
     }
 
     public let configuration: Configuration
-    public let store: SQLiteStore
+    public let store: any ServerStore
     public let hub: ChangeHub
     let logger: Logger
 
-    public init(configuration: Configuration, logger: Logger = Logger(label: "dispatchd")) throws {
+    /// Opens (creating and migrating if needed) the configured database.
+    /// - Throws: `ServerError.storage` with a one-line reason when it cannot be opened or reached.
+    public init(configuration: Configuration, logger: Logger = Logger(label: "dispatchd")) async throws {
         self.configuration = configuration
-        self.store = try SQLiteStore(path: configuration.databasePath)
+        switch configuration.storage {
+        case .sqlite(let path): self.store = try SQLiteStore(path: path)
+        case .postgres(let url): self.store = try await PostgresStore(url: url, logger: logger)
+        }
         self.hub = ChangeHub()
         self.logger = logger
     }
@@ -59,7 +80,13 @@ public struct DispatchServer: Sendable {
     /// Serves until SIGTERM/SIGINT (or `RunningServer.stop`), then shuts down gracefully:
     /// in-flight requests finish before the database closes.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await makeGroup(onRunning: onRunning, signals: [.sigterm, .sigint]).run()
+        do {
+            try await makeGroup(onRunning: onRunning, signals: [.sigterm, .sigint]).run()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
     }
 
     func makeGroup(onRunning: @escaping @Sendable (Int) async -> Void, signals: [UnixSignal]) async throws -> ServiceGroup {
@@ -68,8 +95,15 @@ public struct DispatchServer: Sendable {
             application(onRunning: onRunning),
             TombstonePruner(store: store, horizon: configuration.tombstoneHorizon, logger: logger),
         ]
+        if let postgres = store as? PostgresStore {
+            services.append(PostgresChangeListener(store: postgres, hub: hub, logger: logger))
+        }
         if configuration.simulateFleet {
-            services.append(FleetSimulator(store: store, hub: hub, logger: logger))
+            if let sqlite = store as? SQLiteStore {
+                services.append(FleetSimulator(store: sqlite, hub: hub, logger: logger))
+            } else {
+                logger.warning("--simulate runs on SQLite only; the fleet stays still on PostgreSQL")
+            }
         }
         return ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: signals, logger: logger))
     }
@@ -79,12 +113,14 @@ public struct DispatchServer: Sendable {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let group = try await makeGroup(onRunning: { continuation.yield($0) }, signals: [])
         let logger = self.logger
+        let store = self.store
         let task = Task {
             do {
                 try await group.run()
             } catch {
                 logger.error("dispatchd stopped: \(error)")
             }
+            await store.close()
             continuation.finish()
         }
         for await port in stream {

@@ -17,6 +17,22 @@ struct Dispatchd: AsyncParsableCommand {
 struct DatabaseOption: ParsableArguments {
     @Option(name: .long, help: "SQLite database file (created if missing).")
     var db = "dispatchd.sqlite"
+
+    @Option(name: .long, help: ArgumentHelp("PostgreSQL database instead of SQLite; several instances may share it.",
+                                            valueName: "postgres://user[:password]@host[:port]/database"))
+    var databaseUrl: String?
+
+    /// The storage chosen; a bad URL is a one-line error.
+    func storage() throws -> DispatchServer.Configuration.Storage {
+        guard let databaseUrl else { return .sqlite(path: db) }
+        return .postgres(try PostgresURL(databaseUrl))
+    }
+
+    /// The database named in messages (never with its password).
+    var name: String {
+        guard let databaseUrl else { return db }
+        return (try? PostgresURL(databaseUrl).description) ?? "the database"
+    }
 }
 
 struct Serve: AsyncParsableCommand {
@@ -39,8 +55,8 @@ struct Serve: AsyncParsableCommand {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "dispatchd")
         do {
-            let server = try DispatchServer(
-                configuration: .init(databasePath: database.db, host: host, port: port, simulateFleet: simulate,
+            let server = try await DispatchServer(
+                configuration: .init(storage: try database.storage(), host: host, port: port, simulateFleet: simulate,
                                      tombstoneHorizon: Int64(tombstoneHorizonDays) * 86_400),
                 logger: logger)
             try await server.run { port in logger.info("dispatchd listening on http://\(host):\(port)") }
@@ -76,14 +92,24 @@ struct Seed: AsyncParsableCommand {
         let started = Date()
         let progress = ProgressLine(label: "seeding")
         do {
-            let store = try SQLiteStore(path: database.db)
-            try await Seeder(options: options).run(into: store) { done, total in progress.update(done, total) }
-            progress.finish()
-            let counts = try await store.counts()
+            let store: any ServerStore = switch try database.storage() {
+            case .sqlite(let path): try SQLiteStore(path: path)
+            case .postgres(let url): try await PostgresStore(url: url)
+            }
+            let counts: [String: Int]
+            do {
+                try await Seeder(options: options).run(into: store) { progress.update($0, $1) }
+                progress.finish()
+                counts = try await store.counts()
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
             let seconds = Date().timeIntervalSince(started)
             let summary = ["loads", "drivers", "carriers", "events", "invoices", "payouts", "users"]
                 .map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("seeded \(database.db) in \(String(format: "%.1f", seconds)) s: \(summary)\n".utf8))
+            FileHandle.standardError.write(Data("seeded \(database.name) in \(String(format: "%.1f", seconds)) s: \(summary)\n".utf8))
         } catch let error as ServerError {
             progress.finish()
             throw Failure.say("dispatchd: \(error)")

@@ -32,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
         if !headless { FileLogHandler.bootstrap(path: base + "/dispatchd.log") }
         let serverLog = ProgressLine(label: "seeding demo data")
         do {
-            let server = try DispatchServer(configuration: .init(databasePath: base + "/dispatchd.sqlite", port: port,
+            let server = try await DispatchServer(configuration: .init(databasePath: base + "/dispatchd.sqlite", port: port,
                                                                  simulateFleet: true))
             if try await server.store.counts()["loads"] == 0 {
                 FileHandle.note("first run: seeding \(Format.count(loads)) loads into \(base)/dispatchd.sqlite")

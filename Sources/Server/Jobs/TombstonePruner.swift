@@ -5,7 +5,7 @@ import ServiceLifecycle
 /// Forgets deletions older than the horizon, so the tombstone tables stay small; a console
 /// that was away longer gets an explicit reset instead of a silent gap.
 struct TombstonePruner: Service {
-    let store: SQLiteStore
+    let store: any ServerStore
     /// How long a deletion is kept, in seconds.
     let horizon: Int64
     let logger: Logger

@@ -1,11 +1,11 @@
 import Domain
 
 /// The rows of one seeded load: the load and what its history produced.
-struct SeededLoad {
-    var load: Load
-    var events: [StatusEvent] = []
-    var invoice: Invoice?
-    var payout: Payout?
+public struct SeededLoad: Sendable {
+    public var load: Load
+    public var events: [StatusEvent] = []
+    public var invoice: Invoice?
+    public var payout: Payout?
 }
 
 /// Builds seed rows from `SeedData` with a seeded generator: same seed, same data.

@@ -70,7 +70,7 @@ extension SQLiteStore {
     public func busiestDriverLogin() async throws -> String {
         try await pool.read { db in
             let id = try String.fetchOne(db, sql: """
-                SELECT driver_id FROM loads WHERE driver_id IS NOT NULL AND status IN ('assigned', 'dispatched', 'X3', 'AF', 'X6')
+                SELECT driver_id FROM loads WHERE driver_id IS NOT NULL AND status IN \(SQLiteStore.activeLoadStatuses)
                 GROUP BY driver_id ORDER BY COUNT(*) DESC, driver_id LIMIT 1
                 """)
             return (id ?? "D-1").lowercased()

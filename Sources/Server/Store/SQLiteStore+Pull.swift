@@ -5,28 +5,29 @@ import Domain
 struct FeedTable {
     var collection: String
     var table: String
-    /// SQL condition limiting rows to the scope; `?` placeholders bound from `arguments`.
+    /// SQL condition limiting rows to the scope; `?` placeholders bound from `values`.
     var scope: String?
-    var arguments: StatementArguments
+    var values: [String]
+    var arguments: StatementArguments { StatementArguments(values) }
 
     /// The tables an actor sees, each narrowed to its scope.
     static func tables(for actor: Actor) -> [FeedTable] {
         switch actor.role {
         case .dispatcher:
             return ["loads", "drivers", "carriers", "events", "invoices", "payouts"].map {
-                FeedTable(collection: $0, table: $0, scope: nil, arguments: [])
+                FeedTable(collection: $0, table: $0, scope: nil, values: [])
             }
         case .accounting:
             return ["loads", "carriers", "invoices", "payouts"].map {
-                FeedTable(collection: $0, table: $0, scope: nil, arguments: [])
+                FeedTable(collection: $0, table: $0, scope: nil, values: [])
             }
         case .driver:
             let me = actor.driverId ?? ""
             return [
-                FeedTable(collection: "loads", table: "loads", scope: "driver_id = ?", arguments: [me]),
-                FeedTable(collection: "drivers", table: "drivers", scope: "id = ?", arguments: [me]),
+                FeedTable(collection: "loads", table: "loads", scope: "driver_id = ?", values: [me]),
+                FeedTable(collection: "drivers", table: "drivers", scope: "id = ?", values: [me]),
                 FeedTable(collection: "events", table: "events",
-                          scope: "load_id IN (SELECT id FROM loads WHERE driver_id = ?)", arguments: [me]),
+                          scope: "load_id IN (SELECT id FROM loads WHERE driver_id = ?)", values: [me]),
             ]
         }
     }
@@ -48,21 +49,8 @@ extension SQLiteStore {
     static func readPage(_ db: Database, databaseId: String, actor: Actor, clientId: String?,
                          cursor text: String?, limit: Int) throws -> PullPage {
         let head = try sequence(db)
-        var from: Int64 = 0
-        var resetReason: ResetReason? = .initial
-        if let text, !text.isEmpty {
-            guard let cursor = FeedCursor(text) else { throw ServerError.unknownCursor }
-            if cursor.databaseId != databaseId {
-                resetReason = .newDatabase
-            } else if cursor.sequence > head {
-                throw ServerError.unknownCursor
-            } else if cursor.sequence < (try horizon(db)) {
-                resetReason = .expired
-            } else {
-                from = cursor.sequence
-                resetReason = nil
-            }
-        }
+        let (from, resetReason) = try PagePlan.start(cursor: text, databaseId: databaseId, head: head,
+                                                     horizon: try horizon(db))
         let reset = resetReason != nil
         let tables = FeedTable.tables(for: actor)
         var fetched: [(table: FeedTable, rows: [(seq: Int64, body: String)], full: Bool)] = []
@@ -79,18 +67,14 @@ extension SQLiteStore {
         let stones = TombstoneQuery(actor: actor, collections: tables.map(\.collection))
         var tombstones = try stones.fetch(db, after: from, limit: limit)
         let tombstonesFull = tombstones.count == limit
-
-        // The page ends at the limit-th smallest sequence among everything fetched.
-        var sequences = fetched.flatMap { $0.rows.map(\.seq) } + tombstones.map(\.seq)
-        sequences.sort()
-        let hasMore = sequences.count > limit || fetched.contains { $0.full } || tombstonesFull
-        let end: Int64 = sequences.isEmpty ? head
-            : (sequences.count > limit ? sequences[limit - 1] : (hasMore ? sequences[sequences.count - 1] : head))
+        let (end, hasMore) = PagePlan.end(
+            tables: fetched.map { PagePlan.Fetched(collection: $0.table.collection, rows: $0.rows, full: $0.full) },
+            tombstones: tombstones.map(\.seq), tombstonesFull: tombstonesFull, limit: limit, head: head)
 
         var collections: [(collection: String, bodies: [String])] = []
         for (table, rows, full) in fetched {
             var bodies: [String]
-            if full, rows.last?.seq == end {
+            if PagePlan.mustFinish(full: full, lastSequence: rows.last?.seq, end: end) {
                 // Cut off inside the last transaction: take all of that transaction's rows.
                 bodies = rows.filter { $0.seq < end }.map(\.body)
                 let scope = table.scope.map { " AND \($0)" } ?? ""
@@ -99,11 +83,11 @@ extension SQLiteStore {
                 bodies += try String.fetchAll(db, sql: "SELECT body FROM \(table.table) WHERE seq = ?\(scope)",
                                               arguments: arguments)
             } else {
-                bodies = rows.filter { $0.seq <= end }.map(\.body)
+                bodies = PagePlan.upTo(end, rows)
             }
             collections.append((table.collection, bodies))
         }
-        if tombstonesFull, tombstones.last?.seq == end {
+        if PagePlan.mustFinish(full: tombstonesFull, lastSequence: tombstones.last?.seq, end: end) {
             tombstones = tombstones.filter { $0.seq < end } + (try stones.fetch(db, at: end))
         } else {
             tombstones = tombstones.filter { $0.seq <= end }
@@ -112,7 +96,7 @@ extension SQLiteStore {
         var remaining: Int?
         // Counted once, on the first page of a snapshot, for progress; counting on every page cost
         // a scan of every table per page.
-        if hasMore && reset {
+        if PagePlan.countsRemaining(hasMore: hasMore, reset: reset) {
             var count = 0
             for table in tables {
                 let scope = table.scope.map { " AND \($0)" } ?? ""

@@ -11,7 +11,8 @@ struct TombstoneQuery {
         collections.map { "'\($0)'" }.joined(separator: ",")
     }
 
-    private func sql(_ condition: String, limit: Bool) -> String {
+    /// The query with `?` placeholders (`condition` compares `seq`), shared by both stores.
+    func sql(_ condition: String, limit: Bool) -> String {
         var sql = "SELECT seq, tbl, id FROM tombstones WHERE \(condition) AND tbl IN (\(tableList))"
         if actor.role == .driver {
             sql += " UNION ALL SELECT seq, tbl, id FROM scope_exits WHERE \(condition) AND driver_id = ?"
@@ -19,8 +20,16 @@ struct TombstoneQuery {
         return sql + " ORDER BY seq" + (limit ? " LIMIT ?" : "")
     }
 
+    /// The values for `sql`'s placeholders, without the limit: a sequence number, and for a
+    /// driver the same again and its driver id.
+    func values(_ seq: Int64) -> (seq: Int64, driverId: String?) {
+        (seq, actor.role == .driver ? actor.driverId ?? "" : nil)
+    }
+
     private func arguments(_ seq: Int64) -> StatementArguments {
-        actor.role == .driver ? [seq, seq, actor.driverId ?? ""] : [seq]
+        let (seq, driverId) = values(seq)
+        if let driverId { return [seq, seq, driverId] }
+        return [seq]
     }
 
     /// Up to `limit` tombstones after `seq`, oldest first.

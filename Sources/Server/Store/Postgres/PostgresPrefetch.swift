@@ -1,0 +1,92 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Domain
+
+/// Reads, in one round trip, every row a mutation's rules may read: the load and its events,
+/// the driver and its carrier, the event by id, the payout and its carrier.
+///
+/// The push holds the `seq` row lock, so no other writer runs and the rows cannot change
+/// between this read and the write-back; no row locks are needed.
+struct PostgresPrefetch {
+    /// The ids to fetch, grown by `Miss`es when the rules ask for more.
+    struct Keys {
+        var loads: Set<String> = []
+        var eventsOfLoads: Set<String> = []
+        var events: Set<String> = []
+        var drivers: Set<String> = []
+        var carriers: Set<String> = []
+        var payouts: Set<String> = []
+
+        init(_ mutation: Mutation) {
+            if let loadId = mutation.loadId {
+                loads.insert(loadId)
+                eventsOfLoads.insert(loadId)
+            }
+            switch mutation {
+            case .assignLoad(let args): drivers.insert(args.driverId)
+            case .recordStatus(let args): events.insert(args.eventId)
+            case .approvePayout(let args), .holdPayout(let args), .requestQuickPay(let args): payouts.insert(args.payoutId)
+            case .unassignLoad, .addNote: break
+            }
+        }
+
+        mutating func add(_ miss: PrefetchedMutationStore.Miss) {
+            switch miss.table {
+            case "loads": loads.insert(miss.id)
+            case "events_of_load": eventsOfLoads.insert(miss.id)
+            case "events": events.insert(miss.id)
+            case "drivers": drivers.insert(miss.id)
+            case "carriers": carriers.insert(miss.id)
+            default: payouts.insert(miss.id)
+            }
+        }
+    }
+
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func fetch(_ keys: Keys) async throws -> PrefetchedMutationStore {
+        let loads = Array(keys.loads), ofLoads = Array(keys.eventsOfLoads), events = Array(keys.events)
+        let drivers = Array(keys.drivers), carriers = Array(keys.carriers), payouts = Array(keys.payouts)
+        let rows = try await connection.query("""
+            SELECT 'loads', id, seq, body FROM loads WHERE id = ANY(\(loads))
+            UNION ALL SELECT 'events', id, seq, body FROM events WHERE load_id = ANY(\(ofLoads)) OR id = ANY(\(events))
+            UNION ALL SELECT 'drivers', id, seq, body FROM drivers WHERE id = ANY(\(drivers))
+            UNION ALL SELECT 'carriers', id, seq, body FROM carriers WHERE id = ANY(\(carriers))
+                OR id IN (SELECT carrier_id FROM drivers WHERE id = ANY(\(drivers)))
+                OR id IN (SELECT body::json->>'carrierId' FROM payouts WHERE id = ANY(\(payouts)))
+            UNION ALL SELECT 'payouts', id, seq, body FROM payouts WHERE id = ANY(\(payouts))
+            """, logger: logger)
+        let store = PrefetchedMutationStore()
+        var loadEvents: [(seq: Int64, event: StatusEvent)] = []
+        let decoder = JSONDecoder.wire
+        for try await (table, id, seq, body) in rows.decode((String, String, Int64, String).self) {
+            let data = Data(body.utf8)
+            switch table {
+            case "loads": store.loads[id] = try decoder.decode(Load.self, from: data)
+            case "events":
+                let event = try decoder.decode(StatusEvent.self, from: data)
+                store.events[id] = event
+                loadEvents.append((seq, event))
+            case "drivers": store.drivers[id] = try decoder.decode(Driver.self, from: data)
+            case "carriers": store.carriers[id] = try decoder.decode(Carrier.self, from: data)
+            default: store.payouts[id] = try decoder.decode(Payout.self, from: data)
+            }
+        }
+        // What was asked for and not found is known to be absent (nil), not a miss.
+        for id in loads where store.loads[id] == nil { store.loads[id] = .some(nil) }
+        for id in events where store.events[id] == nil { store.events[id] = .some(nil) }
+        for id in drivers where store.drivers[id] == nil { store.drivers[id] = .some(nil) }
+        let referenced = store.drivers.values.compactMap { $0?.carrierId } + store.payouts.values.compactMap { $0?.carrierId }
+        for id in carriers + referenced where store.carriers[id] == nil { store.carriers[id] = .some(nil) }
+        for id in payouts where store.payouts[id] == nil { store.payouts[id] = .some(nil) }
+        // Oldest first, as the SQLite store orders them (ties by id).
+        loadEvents.sort { ($0.seq, $0.event.id) < ($1.seq, $1.event.id) }
+        for id in ofLoads { store.eventsByLoad[id] = [] }
+        for (_, event) in loadEvents where keys.eventsOfLoads.contains(event.loadId) {
+            store.eventsByLoad[event.loadId, default: []].append(event)
+        }
+        return store
+    }
+}

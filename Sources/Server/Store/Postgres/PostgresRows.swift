@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Domain
+
+/// Writes entities into the server tables, many rows per statement (`unnest` of arrays):
+/// bulk seeding and a mutation's few rows alike. Same columns as `ServerRows` for SQLite.
+struct PostgresRows {
+    /// One table's pending rows, column by column.
+    private struct Batch {
+        var table: String
+        /// Column name and SQL type; a nil-able text column is sent as "" and stored as NULL.
+        var columns: [(name: String, type: String)]
+        var texts: [[String]]
+        var seqs: [Int64] = []
+
+        init(_ table: String, _ columns: [(String, String)]) {
+            self.table = table
+            self.columns = columns.map { (name: $0.0, type: $0.1) }
+            texts = Array(repeating: [], count: columns.count - 1)
+        }
+
+        var sql: String {
+            let params = columns.indices.map { "?::\(columns[$0].type == "text?" ? "text" : columns[$0].type)[]" }
+            let names = columns.map(\.name)
+            let select = columns.indices.map { "c\($0)" }.enumerated().map { index, name in
+                columns[index].type == "text?" ? "NULLIF(\(name), '')" : name
+            }
+            let updates = names.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+            return """
+                INSERT INTO \(table)(\(names.joined(separator: ", "))) SELECT \(select.joined(separator: ", "))
+                FROM unnest(\(params.joined(separator: ", "))) AS t(\(columns.indices.map { "c\($0)" }.joined(separator: ", ")))
+                ON CONFLICT (id) DO UPDATE SET \(updates)
+                """
+        }
+    }
+
+    private var batches: [String: Batch] = [:]
+    private let order = ["carriers", "drivers", "loads", "events", "invoices", "payouts"]
+    let encoder: JSONEncoder
+
+    init(encoder: JSONEncoder = .wire) {
+        self.encoder = encoder
+        let text = "text", bigint = "bigint"
+        // seq is always the column before body, kept apart as a number.
+        batches["carriers"] = Batch("carriers", [("id", text), ("verdict", text), ("seq", bigint), ("body", text)])
+        batches["drivers"] = Batch("drivers", [("id", text), ("carrier_id", text), ("seq", bigint), ("body", text)])
+        batches["loads"] = Batch("loads", [("id", text), ("driver_id", "text?"), ("status", text), ("seq", bigint),
+                                           ("body", text)])
+        for table in ["events", "invoices", "payouts"] {
+            batches[table] = Batch(table, [("id", text), ("load_id", text), ("seq", bigint), ("body", text)])
+        }
+    }
+
+    var isEmpty: Bool { batches.values.allSatisfy(\.seqs.isEmpty) }
+
+    private mutating func add(_ table: String, _ keys: [String], seq: Int64, _ value: some Encodable) throws {
+        let body = String(decoding: try encoder.encode(value), as: UTF8.self)
+        guard var batch = batches[table] else { return }
+        for (index, key) in (keys + [body]).enumerated() { batch.texts[index].append(key) }
+        batch.seqs.append(seq)
+        batches[table] = batch
+    }
+
+    mutating func add(_ carrier: Carrier, seq: Int64) throws {
+        try add("carriers", [carrier.id, carrier.verdict.rawValue], seq: seq, carrier)
+    }
+    mutating func add(_ driver: Driver, seq: Int64) throws { try add("drivers", [driver.id, driver.carrierId], seq: seq, driver) }
+    mutating func add(_ load: Load, seq: Int64) throws {
+        try add("loads", [load.id, load.driverId ?? "", load.status.rawValue], seq: seq, load)
+    }
+    mutating func add(_ event: StatusEvent, seq: Int64) throws { try add("events", [event.id, event.loadId], seq: seq, event) }
+    mutating func add(_ invoice: Invoice, seq: Int64) throws {
+        try add("invoices", [invoice.id, invoice.loadId], seq: seq, invoice)
+    }
+    mutating func add(_ payout: Payout, seq: Int64) throws { try add("payouts", [payout.id, payout.loadId], seq: seq, payout) }
+
+    /// Writes every pending row (one statement per table) and empties the batches.
+    mutating func flush(_ connection: PostgresConnection, logger: Logger) async throws {
+        for table in order {
+            guard var batch = batches[table], !batch.seqs.isEmpty else { continue }
+            var values: [PostgresStatement.Value] = batch.texts.dropLast().map { .texts($0) }
+            values += [.ints(batch.seqs), .texts(batch.texts[batch.texts.count - 1])]
+            try await connection.query(PostgresStatement(batch.sql, values).query, logger: logger)
+            batch.texts = batch.texts.map { _ in [] }
+            batch.seqs = []
+            batches[table] = batch
+        }
+    }
+}

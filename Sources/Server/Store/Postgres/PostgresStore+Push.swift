@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Domain
+
+extension PostgresStore {
+    public func push(actor: Actor, request: PushRequest, now: Int64) async throws -> PushResponse {
+        guard !request.clientId.isEmpty, request.clientId.count <= 64 else {
+            throw ServerError.badRequest(code: "bad_client_id", message: "clientId must be 1–64 characters")
+        }
+        try SQLiteStore.checkOrder(request.mutations)
+        let response = try await write("apply a push") { connection, start in
+            try await PostgresPush(connection: connection, logger: self.logger, actor: actor, now: now)
+                .apply(request, start: start)
+        }
+        // Committed, not yet answered: the client will retry and must get the stored results.
+        Failpoint.hit("push-after-commit")
+        return response
+    }
+}
+
+/// One push inside a write transaction (which holds the `seq` lock): each mutation's effects
+/// and the client's last mutation id commit together, exactly as in the SQLite store.
+struct PostgresPush {
+    let connection: PostgresConnection
+    let logger: Logger
+    let actor: Actor
+    let now: Int64
+
+    func apply(_ request: PushRequest, start: Int64) async throws -> (PushResponse, changedTo: Int64?) {
+        let clientId = request.clientId
+        let owner = try await connection.scalar("""
+            SELECT "user" FROM clients WHERE client_id = \(clientId)
+            """, as: String.self, logger: logger)
+        if let owner, owner != actor.user { throw ServerError.clientOwnedByAnotherUser }
+        var last = try await connection.scalar("""
+            SELECT last_mutation_id FROM clients WHERE client_id = \(clientId)
+            """, as: Int64.self, logger: logger) ?? 0
+        if owner == nil {
+            try await connection.query("""
+                INSERT INTO clients(client_id, "user", last_mutation_id) VALUES (\(clientId), \(actor.user), 0)
+                """, logger: logger)
+        }
+        if let first = request.mutations.first, first.id > last + 1 {
+            throw ServerError.mutationGap(expected: last + 1, got: first.id)
+        }
+        var results: [MutationResult] = []
+        var changed: Int64?
+        for envelope in request.mutations {
+            if envelope.id <= last {
+                results.append(try await replay(clientId: clientId, id: envelope.id))
+                continue
+            }
+            let (result, seq) = try await apply(envelope)
+            let rejection = try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }
+            try await connection.query("""
+                INSERT INTO mutation_results(client_id, mutation_id, status, rejection, seq)
+                VALUES (\(clientId), \(envelope.id), \(result.status.rawValue), \(rejection), \(seq))
+                """, logger: logger)
+            last = envelope.id
+            results.append(result)
+            if let seq { changed = seq }
+        }
+        try await connection.query("""
+            UPDATE clients SET last_mutation_id = \(last) WHERE client_id = \(clientId)
+            """, logger: logger)
+        return (PushResponse(lastMutationId: last, results: results), changed)
+    }
+
+    /// Runs the rules on prefetched rows; on success takes the next sequence number and writes
+    /// what the rules saved. A rejection writes nothing, so it needs no savepoint to undo.
+    private func apply(_ envelope: MutationEnvelope) async throws -> (MutationResult, seq: Int64?) {
+        var wanted = PostgresPrefetch.Keys(envelope.mutation)
+        for _ in 0 ..< 16 {
+            let store = try await PostgresPrefetch(connection: connection, logger: logger).fetch(wanted)
+            do {
+                try Mutator.apply(envelope.mutation, by: actor, in: store, now: now)
+            } catch let miss as PrefetchedMutationStore.Miss {
+                wanted.add(miss)
+                continue
+            } catch let refused as MutationRejection {
+                return (MutationResult(id: envelope.id, status: .rejected, rejection: refused), nil)
+            }
+            let seq = try await PostgresStore.nextSequence(connection, logger: logger)
+            try await write(store.writes, seq: seq)
+            return (MutationResult(id: envelope.id, status: .applied), seq)
+        }
+        throw ServerError.storage("the rules of \(envelope.mutation.name) kept asking for rows that were not prefetched")
+    }
+
+    /// Writes in the order the rules made them; a load that changes driver moves scopes.
+    private func write(_ writes: [PrefetchedMutationStore.Write], seq: Int64) async throws {
+        var rows = PostgresRows()
+        for write in writes {
+            switch write {
+            case .load(let load):
+                let previous = try await connection.scalar("SELECT driver_id FROM loads WHERE id = \(load.id)",
+                                                           as: String.self, logger: logger)
+                try rows.add(load, seq: seq)
+                try await rows.flush(connection, logger: logger)
+                if previous != load.driverId {
+                    try await PostgresScopeMoves(connection: connection, logger: logger)
+                        .loadChangedDriver(load.id, from: previous, to: load.driverId, sequence: seq, now: now)
+                }
+            case .event(let event):
+                try rows.add(event, seq: seq)
+                try await rows.flush(connection, logger: logger)
+            case .payout(let payout):
+                try rows.add(payout, seq: seq)
+                try await rows.flush(connection, logger: logger)
+            }
+        }
+    }
+
+    /// The stored first result of an already consumed mutation.
+    private func replay(clientId: String, id: Int64) async throws -> MutationResult {
+        let rows = try await connection.query("""
+            SELECT status, rejection FROM mutation_results WHERE client_id = \(clientId) AND mutation_id = \(id)
+            """, logger: logger).collect()
+        guard let row = rows.first else { return MutationResult(id: id, status: .duplicate) }
+        let (status, rejection) = try row.decode((String, String?).self)
+        let refused = rejection.flatMap { try? JSONDecoder.wire.decode(MutationRejection.self, from: Data($0.utf8)) }
+        return MutationResult(id: id, status: MutationResult.Status(rawValue: status) ?? .applied, rejection: refused,
+                              replayed: true)
+    }
+}

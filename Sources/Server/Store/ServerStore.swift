@@ -1,0 +1,46 @@
+import Domain
+
+/// What dispatchd needs of a store beyond the protocol routes use: cursors' database id,
+/// tombstone pruning, counts, bulk seeding and closing. SQLite and PostgreSQL both provide it.
+public protocol ServerStore: Store, SeedSink {
+    /// Identifies this database in cursors, so a cursor from elsewhere resets.
+    var databaseId: String { get }
+    /// Forgets deletions recorded before `cutoff` and moves the horizon; returns how many.
+    @discardableResult
+    func pruneTombstones(before cutoff: Int64) async throws -> Int
+    /// Releases connections; the store cannot be used afterwards.
+    func close() async
+    /// The driver login with the most loads still to work, for `dispatch demo --driver`.
+    func busiestDriverLogin() async throws -> String
+}
+
+extension ServerStore {
+    /// Loads a driver still has to work: what `busiestDriverLogin` counts.
+    static var activeLoadStatuses: String { "('assigned', 'dispatched', 'X3', 'AF', 'X6')" }
+}
+
+/// Where the seeder writes: a store that takes rows in bulk.
+public protocol SeedSink: Sendable {
+    /// Total rows per table (`loads`, `drivers`, …, `users`).
+    func counts() async throws -> [String: Int]
+    /// Writes one batch in one transaction. Each carrier, then each driver, then each load (with its
+    /// events, invoice and payout) takes the next sequence number; users are added or replaced.
+    func writeSeed(_ batch: SeedBatch) async throws
+}
+
+/// One transaction's worth of seed rows.
+public struct SeedBatch: Sendable {
+    /// A login to create.
+    public struct User: Sendable {
+        public var name: String
+        public var passwordHash: String
+        public var role: Role
+        public var driverId: String?
+        public var organization: String
+    }
+
+    public var carriers: [Carrier] = []
+    public var drivers: [Driver] = []
+    public var users: [User] = []
+    public var loads: [SeededLoad] = []
+}
