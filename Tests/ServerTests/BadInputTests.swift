@@ -19,8 +19,8 @@ struct BadInputTests {
         return (status, try? JSONDecoder.wire.decode(ErrorBody.self, from: data))
     }
 
-    @Test func badPushesAreRefused() async throws {
-        let server = try await TestServer.start(loads: 30, drivers: 5, carriers: 3)
+    @Test(arguments: StoreKind.available) func badPushesAreRefused(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store, loads: 30, drivers: 5, carriers: 3)
         defer { Task { await server.stop() } }
         let (_, login) = try await server.client()
         let sequenceBefore = try await server.server.store.currentSequence()
@@ -44,8 +44,8 @@ struct BadInputTests {
         #expect(try await server.server.store.currentSequence() == sequenceBefore, "nothing was stored")
     }
 
-    @Test func unknownRoutesAndOldProtocolsAnswerInJSON() async throws {
-        let server = try await TestServer.start(loads: 5, drivers: 2, carriers: 2)
+    @Test(arguments: StoreKind.available) func unknownRoutesAndOldProtocolsAnswerInJSON(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store, loads: 5, drivers: 2, carriers: 2)
         defer { Task { await server.stop() } }
         let (status, error) = try await send(server, "/v1/nothing", body: Data(), token: nil)
         #expect(status == 404 || status == 401)

@@ -37,9 +37,9 @@ struct ConvergenceTests {
     static let seeds: [UInt64] = ProcessInfo.processInfo.environment["DISPATCH_PROPERTY_SEED"].flatMap(UInt64.init).map { [$0] }
         ?? [11, 29, 47]
 
-    @Test(arguments: seeds)
-    func everyMirrorEqualsTheServerThroughItsScope(seed: UInt64) async throws {
-        let server = try await TestServer.start(loads: 150, drivers: 14, carriers: 6)
+    @Test(arguments: StoreKind.available, seeds)
+    func everyMirrorEqualsTheServerThroughItsScope(store: StoreKind, seed: UInt64) async throws {
+        let server = try await TestServer.start(store: store, loads: 150, drivers: 14, carriers: 6)
         defer { Task { await server.stop() } }
         var random = SplitMix64(seed: seed)
         let now = Int64(Date().timeIntervalSince1970)
@@ -105,7 +105,6 @@ struct ConvergenceTests {
         print("convergence seed \(seed): \(people.map(\.queued).reduce(0, +)) edits queued, "
               + "\(log.filter { $0.contains("sync failed") }.count) failed syncs, \(crashes) console crashes, \(restarts) server restarts")
         let context = "seed \(seed) (replay with DISPATCH_PROPERTY_SEED=\(seed)):\n" + log.suffix(25).joined(separator: "\n")
-        let database = try server.serverDatabase()
         for person in people {
             #expect(try await person.mirror.outbox().isEmpty, "\(person.name) still has queued edits; \(context)")
             #expect(try await person.mirror.integrityCheck() == "ok")
@@ -115,20 +114,15 @@ struct ConvergenceTests {
 
             // Applied at most once and in order: ids 1…n consumed once each, effects in id order.
             let clientId = try await person.mirror.clientId()
-            let results = try await database.read { db in
-                try Row.fetchAll(db, sql: "SELECT mutation_id, seq FROM mutation_results WHERE client_id = ? ORDER BY mutation_id",
-                                 arguments: [clientId]).map { (id: $0[0] as Int64, seq: $0[1] as Int64?) }
-            }
+            let results = try await server.consumedMutations(clientId)
             #expect(results.map(\.id) == (0 ..< Int64(person.queued)).map { $0 + 1 },
                     "\(person.name) queued \(person.queued), the server consumed \(results.map(\.id)); \(context)")
             let sequences = results.compactMap(\.seq)
             #expect(sequences == sequences.sorted() && Set(sequences).count == sequences.count,
                     "\(person.name)'s mutations took effect out of order; \(context)")
         }
-        let notes = try await database.read { db in
-            try String.fetchAll(db, sql: "SELECT body FROM loads WHERE body LIKE '%\"notes\"%'")
-                .flatMap { try JSONDecoder.wire.decode(Load.self, from: Data($0.utf8)).notes ?? [] }
-        }
+        let notes = try await server.bodies(of: "loads", containing: "\"notes\"")
+            .flatMap { try JSONDecoder.wire.decode(Load.self, from: Data($0.utf8)).notes ?? [] }
         #expect(Set(notes.map(\.id)).count == notes.count, "a note was recorded twice; \(context)")
     }
 

@@ -13,8 +13,8 @@ import Sync
 struct HorizonTests {
     let now = Int64(Date().timeIntervalSince1970)
 
-    @Test func anExpiredCursorResetsCleanlyAndKeepsTheQueue() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func anExpiredCursorResetsCleanlyAndKeepsTheQueue(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let (desk, deskEngine, dispatcher) = try await server.console("desk")
         _ = try await deskEngine.syncOnce()
@@ -50,8 +50,8 @@ struct HorizonTests {
         #expect(Mirror.difference(try await truck.tableState(), scope).isEmpty)
     }
 
-    @Test func aCursorTheServerNeverIssuedIsATypedErrorAndTheConsoleResyncs() async throws {
-        let server = try await TestServer.start(loads: 40, drivers: 6, carriers: 3)
+    @Test(arguments: StoreKind.available) func aCursorTheServerNeverIssuedIsATypedErrorAndTheConsoleResyncs(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store, loads: 40, drivers: 6, carriers: 3)
         defer { Task { await server.stop() } }
         let (client, login) = try await server.client()
         let databaseId = server.server.store.databaseId

@@ -8,8 +8,8 @@ import Sync
 
 @Suite("A push whose response is lost is applied once", .serialized)
 struct LostResponseTests {
-    @Test func theServerAppliesTheClientRetriesTheEffectHappensOnce() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func theServerAppliesTheClientRetriesTheEffectHappensOnce(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let proxy = try FaultProxy(upstreamPort: server.port)
         defer { proxy.stop() }
@@ -24,20 +24,15 @@ struct LostResponseTests {
         proxy.mode = .dropResponses
         await #expect(throws: (any Error).self) { _ = try await engine.syncOnce() }
         #expect(proxy.droppedResponses >= 1)
-        let database = try server.serverDatabase()
-        let applied = try await database.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mutation_results WHERE client_id = ?", arguments: [clientId])
-        }
+        let applied = try await server.consumedMutations(clientId).count
         #expect(applied == 2, "the server did apply the push whose answer was lost")
         #expect(try await mirror.outbox().count == 2, "the console does not know yet, so both stay queued")
 
         proxy.mode = .forward
         let report = try await engine.syncOnce()
         #expect(report.pushed == 2 && report.rejected.isEmpty && report.pending == 0)
-        let (results, last) = try await database.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mutation_results WHERE client_id = ?", arguments: [clientId]),
-             try Int64.fetchOne(db, sql: "SELECT last_mutation_id FROM clients WHERE client_id = ?", arguments: [clientId]))
-        }
+        let results = try await server.consumedMutations(clientId).count
+        let last = try await server.lastMutationId(clientId)
         #expect(results == 2 && last == 2, "the retry was answered from the stored results, not applied again")
         let load = try await server.serverLoad(loadId)
         #expect(load?.notes?.filter { $0.id == "n-lost" }.count == 1, "the note is there once")

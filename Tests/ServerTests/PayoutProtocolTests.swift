@@ -8,8 +8,8 @@ import Sync
 
 @Suite("Payout decisions carry what the user saw", .serialized)
 struct PayoutProtocolTests {
-    @Test func anApprovalOnAStaleAmountIsRefusedListedAndNotRetriedBlindly() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func anApprovalOnAStaleAmountIsRefusedListedAndNotRetriedBlindly(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let login = Seeder.accountingLogin
         let (books, engine, accounting) = try await server.console("books", user: login.user, password: login.password)
@@ -51,8 +51,8 @@ struct PayoutProtocolTests {
         #expect(final?.status == .approved && final?.version == local!.version + 1, "the repeated key changed nothing")
     }
 
-    @Test func aChangedCarrierVerdictRefusesTheApproval() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func aChangedCarrierVerdictRefusesTheApproval(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let login = Seeder.accountingLogin
         let (books, engine, accounting) = try await server.console("books", user: login.user, password: login.password)
@@ -90,22 +90,6 @@ extension TestServer {
         try await rewrite("carriers", carrierId, as: Carrier.self) { carrier in
             change(&carrier)
             carrier.version += 1
-        }
-    }
-
-    private func rewrite<T: Codable>(_ table: String, _ id: String, as type: T.Type,
-                                     _ change: @Sendable (inout T) -> Void) async throws {
-        try await serverDatabase().write { db in
-            let json = try String.fetchOne(db, sql: "SELECT body FROM \(table) WHERE id = ?", arguments: [id])!
-            var value = try JSONDecoder.wire.decode(T.self, from: Data(json.utf8))
-            change(&value)
-            try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'")
-            let seq = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")!
-            try db.execute(sql: "UPDATE \(table) SET body = ?, seq = ? WHERE id = ?",
-                           arguments: [String(decoding: try JSONEncoder.wire.encode(value), as: UTF8.self), seq, id])
-            if table == "carriers", let verdict = (value as? Carrier)?.verdict.rawValue {
-                try db.execute(sql: "UPDATE carriers SET verdict = ? WHERE id = ?", arguments: [verdict, id])
-            }
         }
     }
 }

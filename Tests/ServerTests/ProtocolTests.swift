@@ -10,8 +10,8 @@ import Sync
 
 @Suite("Push and pull against a real dispatchd", .serialized)
 struct ProtocolTests {
-    @Test func wrongPasswordAndUnreachableServerSayWhatHappened() async throws {
-        let server = try await TestServer.start(loads: 20)
+    @Test(arguments: StoreKind.available) func wrongPasswordAndUnreachableServerSayWhatHappened(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store, loads: 20)
         defer { Task { await server.stop() } }
         await #expect(throws: ClientError.self) { _ = try await server.client(as: "dispatch", password: "wrong") }
         do {
@@ -30,8 +30,8 @@ struct ProtocolTests {
         #expect(throws: ClientError.self) { _ = try DispatchClient(server: "not a url") }
     }
 
-    @Test func anAssignmentRoundTripsToAnotherConsole() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func anAssignmentRoundTripsToAnotherConsole(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let (mirrorA, engineA, actor) = try await server.console("a")
         let (mirrorB, engineB, _) = try await server.console("b")
@@ -59,8 +59,8 @@ struct ProtocolTests {
         #expect(try await server.serverLoad(loadId)?.driverId == driverId)
     }
 
-    @Test func aDuplicatePushIsAppliedOnce() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func aDuplicatePushIsAppliedOnce(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let (mirror, engine, _) = try await server.console("a")
         _ = try await engine.syncOnce()
@@ -91,8 +91,8 @@ struct ProtocolTests {
         #expect(try await server.serverLoad(loadId)?.status == .assigned)
     }
 
-    @Test func aRejectedEditIsRolledBackAndListedAsAConflict() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func aRejectedEditIsRolledBackAndListedAsAConflict(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let (mirrorA, engineA, actorA) = try await server.console("a")
         let (mirrorB, engineB, actorB) = try await server.console("b")
@@ -117,8 +117,8 @@ struct ProtocolTests {
         #expect(try await MirrorQueries(mirror: mirrorB).load(otherLoad)?.driverId == driverB)
     }
 
-    @Test func editsMadeOfflineSyncExactlyOnceWhenTheServerIsBack() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func editsMadeOfflineSyncExactlyOnceWhenTheServerIsBack(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let (mirror, engine, actor) = try await server.console("a")
         _ = try await engine.syncOnce()
@@ -138,8 +138,8 @@ struct ProtocolTests {
         #expect(try await mirror.integrityCheck() == "ok")
     }
 
-    @Test func pagesNeverSplitAServerTransaction() async throws {
-        let server = try await TestServer.start(loads: 60, drivers: 10, carriers: 5)
+    @Test(arguments: StoreKind.available) func pagesNeverSplitAServerTransaction(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store, loads: 60, drivers: 10, carriers: 5)
         defer { Task { await server.stop() } }
         let (mirror, engine, actor) = try await server.console("a")
         _ = try await engine.syncOnce()
@@ -160,8 +160,8 @@ struct ProtocolTests {
         #expect(next.rowCount == 0 && !next.hasMore)
     }
 
-    @Test func paginatedSnapshotsCoverEveryRowOnce() async throws {
-        let server = try await TestServer.start(loads: 250, drivers: 20, carriers: 6)
+    @Test(arguments: StoreKind.available) func paginatedSnapshotsCoverEveryRowOnce(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store, loads: 250, drivers: 20, carriers: 6)
         defer { Task { await server.stop() } }
         let (client, _) = try await server.client()
         var cursor: String?
@@ -183,8 +183,8 @@ struct ProtocolTests {
         #expect(unknown.reset, "a cursor from elsewhere starts a snapshot")
     }
 
-    @Test func aLongPollWakesWhenAnotherConsoleWrites() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func aLongPollWakesWhenAnotherConsoleWrites(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let (mirror, engine, actor) = try await server.console("a")
         _ = try await engine.syncOnce()

@@ -7,8 +7,8 @@ import Sync
 
 @Suite("Snapshots and resets keep the outbox", .serialized)
 struct ResetTests {
-    @Test func queuedEditsSurviveANewServerDatabase() async throws {
-        let first = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func queuedEditsSurviveANewServerDatabase(store: StoreKind) async throws {
+        let first = try await TestServer.start(store: store)
         defer { Task { await first.stop() } }
         let (mirror, engine, actor) = try await first.console("a")
         _ = try await engine.syncOnce()
@@ -20,7 +20,7 @@ struct ResetTests {
         let (loadB, driverB) = try await first.postedLoadAndDriver(in: mirror, skip: 3)
         let queued = try await mirror.enqueue(.assignLoad(.init(loadId: loadB, driverId: driverB)), by: actor)
         #expect(queued == 2)
-        let second = try await TestServer.start()
+        let second = try await TestServer.start(store: store)
         defer { Task { await second.stop() } }
         let (client, _) = try await second.client()
         let moved = SyncEngine(mirror: mirror, client: client, actor: actor)
@@ -32,8 +32,8 @@ struct ResetTests {
         #expect(try await MirrorQueries(mirror: mirror).load(loadB)?.driverId == driverB)
     }
 
-    @Test func aPendingEditStaysVisibleThroughAPagedSnapshot() async throws {
-        let server = try await TestServer.start(loads: 400, drivers: 30, carriers: 8)
+    @Test(arguments: StoreKind.available) func aPendingEditStaysVisibleThroughAPagedSnapshot(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store, loads: 400, drivers: 30, carriers: 8)
         defer { Task { await server.stop() } }
         let (mirror, engine, actor) = try await server.console("a")
         _ = try await engine.syncOnce()

@@ -10,8 +10,8 @@ import Sync
 struct ScopeTests {
     let now = Int64(Date().timeIntervalSince1970)
 
-    @Test func aLoadReassignedAwayLeavesTheDriverMirrorAndComesBackWhole() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func aLoadReassignedAwayLeavesTheDriverMirrorAndComesBackWhole(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let (desk, deskEngine, dispatcher) = try await server.console("desk")
         _ = try await deskEngine.syncOnce()
@@ -55,8 +55,8 @@ struct ScopeTests {
         #expect(try await mirrorTwo.tableState()["loads"]?[loadId] == nil)
     }
 
-    @Test func noDriverMirrorHoldsARowOutsideItsScopeAfterReassignments() async throws {
-        let server = try await TestServer.start()
+    @Test(arguments: StoreKind.available) func noDriverMirrorHoldsARowOutsideItsScopeAfterReassignments(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
         let (desk, deskEngine, dispatcher) = try await server.console("desk")
         _ = try await deskEngine.syncOnce()

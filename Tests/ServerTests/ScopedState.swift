@@ -37,7 +37,7 @@ extension TestServer {
         }
     }
 
-    /// The server's own database, read directly (what an operator would query).
+    /// The server's own SQLite file, read directly (what an operator would query); SQLite only.
     func serverDatabase() throws -> DatabaseQueue {
         try DatabaseQueue(path: databasePath)
     }

@@ -5,16 +5,22 @@ import Domain
 import Server
 import Sync
 
-/// A real dispatchd on a loopback port with a small seeded SQLite database in a temp directory.
+/// A real dispatchd on a loopback port with a small seeded database: a SQLite file in a temp
+/// directory, or a fresh PostgreSQL database on the test cluster.
 final class TestServer: @unchecked Sendable {
     let directory: URL
+    let kind: StoreKind
+    let storage: DispatchServer.Configuration.Storage
     private(set) var server: DispatchServer
     private(set) var running: RunningServer?
     /// Kept across restarts so consoles reconnect to the same address.
     private(set) var port = 0
 
-    init(directory: URL, server: DispatchServer, running: RunningServer) {
+    init(directory: URL, kind: StoreKind, storage: DispatchServer.Configuration.Storage, server: DispatchServer,
+         running: RunningServer) {
         self.directory = directory
+        self.kind = kind
+        self.storage = storage
         self.server = server
         self.running = running
         self.port = running.port
@@ -30,7 +36,7 @@ final class TestServer: @unchecked Sendable {
         running = nil
         for attempt in 0 ..< 12 {
             do {
-                server = try DispatchServer(configuration: .init(databasePath: databasePath, port: attempt < 10 ? port : 0))
+                server = try await DispatchServer(configuration: .init(storage: storage, port: attempt < 10 ? port : 0))
                 let started = try await server.start()
                 running = started
                 port = started.port
@@ -47,23 +53,26 @@ final class TestServer: @unchecked Sendable {
         running = nil
     }
 
-    static func start(loads: Int = 300, drivers: Int = 40, carriers: Int = 12) async throws -> TestServer {
+    static func start(store kind: StoreKind = .sqlite, loads: Int = 300, drivers: Int = 40,
+                      carriers: Int = 12) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let server = try DispatchServer(configuration: .init(databasePath: directory.appendingPathComponent("server.sqlite").path,
-                                                             port: 0))
+        let storage = try await kind.freshStorage(in: directory)
+        let server = try await DispatchServer(configuration: .init(storage: storage, port: 0))
         var options = Seeder.Options()
         options.loads = loads
         options.drivers = drivers
         options.carriers = carriers
         options.seed = 7
         try await Seeder(options: options).run(into: server.store)
-        return TestServer(directory: directory, server: server, running: try await server.start())
+        return TestServer(directory: directory, kind: kind, storage: storage, server: server,
+                          running: try await server.start())
     }
 
     func stop() async {
         await running?.stop()
         try? FileManager.default.removeItem(at: directory)
+        if case .postgres(let url) = storage { try? await TestPostgres.drop(url) }
     }
 
     func client(as user: String = Seeder.dispatcherLogin.user, password: String = Seeder.dispatcherLogin.password)

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import PostgresNIO
+import Domain
+@testable import Server
+
+/// Reads and changes the server's own tables directly, on either store: what an operator (or
+/// another system writing to the database) would do.
+extension TestServer {
+    /// (mutation id, sequence number) of every mutation the server consumed for `clientId`, in id order.
+    func consumedMutations(_ clientId: String) async throws -> [(id: Int64, seq: Int64?)] {
+        switch server.store {
+        case let sqlite as SQLiteStore:
+            return try await sqlite.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT mutation_id, seq FROM mutation_results WHERE client_id = ? ORDER BY mutation_id",
+                                 arguments: [clientId]).map { (id: $0[0] as Int64, seq: $0[1] as Int64?) }
+            }
+        case let postgres as PostgresStore:
+            return try await postgres.run("inspect") { connection in
+                var rows: [(id: Int64, seq: Int64?)] = []
+                let query: PostgresQuery = """
+                    SELECT mutation_id, seq FROM mutation_results WHERE client_id = \(clientId) ORDER BY mutation_id
+                    """
+                for try await (id, seq) in try await connection.query(query, logger: postgres.logger).decode((Int64, Int64?).self) {
+                    rows.append((id, seq))
+                }
+                return rows
+            }
+        default:
+            throw ServerError.storage("unknown store")
+        }
+    }
+
+    /// Bodies of `table` whose JSON contains `text`.
+    func bodies(of table: String, containing text: String) async throws -> [String] {
+        switch server.store {
+        case let sqlite as SQLiteStore:
+            return try await sqlite.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT body FROM \(table) WHERE instr(body, ?) > 0", arguments: [text])
+            }
+        case let postgres as PostgresStore:
+            return try await postgres.run("inspect") { connection in
+                try await connection.column(PostgresStatement("SELECT body FROM \(table) WHERE strpos(body, ?) > 0",
+                                                              [.text(text)]).query,
+                                            as: String.self, logger: postgres.logger)
+            }
+        default:
+            throw ServerError.storage("unknown store")
+        }
+    }
+
+    /// The client's stored last mutation id, nil if the server never saw it.
+    func lastMutationId(_ clientId: String) async throws -> Int64? {
+        switch server.store {
+        case let sqlite as SQLiteStore:
+            return try await sqlite.pool.read { db in
+                try Int64.fetchOne(db, sql: "SELECT last_mutation_id FROM clients WHERE client_id = ?", arguments: [clientId])
+            }
+        case let postgres as PostgresStore:
+            return try await postgres.run("inspect") { connection in
+                try await connection.scalar("SELECT last_mutation_id FROM clients WHERE client_id = \(clientId)",
+                                            as: Int64.self, logger: postgres.logger)
+            }
+        default:
+            throw ServerError.storage("unknown store")
+        }
+    }
+
+    /// Rewrites one row's body as a new version in its own transaction with its own sequence
+    /// number (an adjustment, an FMCSA re-check). Carriers keep their `verdict` column in step.
+    func rewrite<T: Codable & Sendable>(_ table: String, _ id: String, as type: T.Type,
+                                        _ change: @Sendable (inout T) -> Void) async throws {
+        @Sendable func changed(_ json: String) throws -> (body: String, verdict: String?) {
+            var value = try JSONDecoder.wire.decode(T.self, from: Data(json.utf8))
+            change(&value)
+            return (String(decoding: try JSONEncoder.wire.encode(value), as: UTF8.self), (value as? Carrier)?.verdict.rawValue)
+        }
+        switch server.store {
+        case let sqlite as SQLiteStore:
+            try await sqlite.pool.write { db in
+                guard let json = try String.fetchOne(db, sql: "SELECT body FROM \(table) WHERE id = ?", arguments: [id]) else {
+                    throw ServerError.notFound("no \(id) in \(table)")
+                }
+                let (body, verdict) = try changed(json)
+                let seq = try SQLiteStore.nextSequence(db)
+                try db.execute(sql: "UPDATE \(table) SET body = ?, seq = ? WHERE id = ?", arguments: [body, seq, id])
+                if let verdict { try db.execute(sql: "UPDATE carriers SET verdict = ? WHERE id = ?", arguments: [verdict, id]) }
+            }
+        case let postgres as PostgresStore:
+            try await postgres.write("rewrite") { connection, _ in
+                guard let json = try await connection.scalar(PostgresStatement("SELECT body FROM \(table) WHERE id = ?",
+                                                                               [.text(id)]).query,
+                                                             as: String.self, logger: postgres.logger) else {
+                    throw ServerError.notFound("no \(id) in \(table)")
+                }
+                let (body, verdict) = try changed(json)
+                let seq = try await PostgresStore.nextSequence(connection, logger: postgres.logger)
+                _ = try await connection.query(PostgresStatement("UPDATE \(table) SET body = ?, seq = ? WHERE id = ?",
+                                                                 [.text(body), .int(seq), .text(id)]).query,
+                                               logger: postgres.logger)
+                if let verdict {
+                    _ = try await connection.query("UPDATE carriers SET verdict = \(verdict) WHERE id = \(id)",
+                                                   logger: postgres.logger)
+                }
+                return ((), seq)
+            }
+        default:
+            throw ServerError.storage("unknown store")
+        }
+    }
+}
