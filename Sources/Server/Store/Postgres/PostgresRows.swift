@@ -35,31 +35,30 @@ struct PostgresRows {
         }
     }
 
-    private var batches: [String: Batch] = [:]
-    private let order = ["carriers", "drivers", "loads", "events", "invoices", "payouts"]
+    /// In write order; mutated in place (a copy out of a dictionary would copy every column per row).
+    private var batches: [Batch] = []
     let encoder: JSONEncoder
 
     init(encoder: JSONEncoder = .wire) {
         self.encoder = encoder
         let text = "text", bigint = "bigint"
         // seq is always the column before body, kept apart as a number.
-        batches["carriers"] = Batch("carriers", [("id", text), ("verdict", text), ("seq", bigint), ("body", text)])
-        batches["drivers"] = Batch("drivers", [("id", text), ("carrier_id", text), ("seq", bigint), ("body", text)])
-        batches["loads"] = Batch("loads", [("id", text), ("driver_id", "text?"), ("status", text), ("seq", bigint),
-                                           ("body", text)])
+        batches.append(Batch("carriers", [("id", text), ("verdict", text), ("seq", bigint), ("body", text)]))
+        batches.append(Batch("drivers", [("id", text), ("carrier_id", text), ("seq", bigint), ("body", text)]))
+        batches.append(Batch("loads", [("id", text), ("driver_id", "text?"), ("status", text), ("seq", bigint),
+                                       ("body", text)]))
         for table in ["events", "invoices", "payouts"] {
-            batches[table] = Batch(table, [("id", text), ("load_id", text), ("seq", bigint), ("body", text)])
+            batches.append(Batch(table, [("id", text), ("load_id", text), ("seq", bigint), ("body", text)]))
         }
     }
 
-    var isEmpty: Bool { batches.values.allSatisfy(\.seqs.isEmpty) }
+    var isEmpty: Bool { batches.allSatisfy(\.seqs.isEmpty) }
 
     private mutating func add(_ table: String, _ keys: [String], seq: Int64, _ value: some Encodable) throws {
         let body = String(decoding: try encoder.encode(value), as: UTF8.self)
-        guard var batch = batches[table] else { return }
-        for (index, key) in (keys + [body]).enumerated() { batch.texts[index].append(key) }
-        batch.seqs.append(seq)
-        batches[table] = batch
+        guard let at = batches.firstIndex(where: { $0.table == table }) else { return }
+        for (index, key) in (keys + [body]).enumerated() { batches[at].texts[index].append(key) }
+        batches[at].seqs.append(seq)
     }
 
     mutating func add(_ carrier: Carrier, seq: Int64) throws {
@@ -77,14 +76,13 @@ struct PostgresRows {
 
     /// Writes every pending row (one statement per table) and empties the batches.
     mutating func flush(_ connection: PostgresConnection, logger: Logger) async throws {
-        for table in order {
-            guard var batch = batches[table], !batch.seqs.isEmpty else { continue }
+        for at in batches.indices where !batches[at].seqs.isEmpty {
+            let batch = batches[at]
             var values: [PostgresStatement.Value] = batch.texts.dropLast().map { .texts($0) }
             values += [.ints(batch.seqs), .texts(batch.texts[batch.texts.count - 1])]
             try await connection.query(PostgresStatement(batch.sql, values).query, logger: logger)
-            batch.texts = batch.texts.map { _ in [] }
-            batch.seqs = []
-            batches[table] = batch
+            batches[at].texts = batch.texts.map { _ in [] }
+            batches[at].seqs = []
         }
     }
 }

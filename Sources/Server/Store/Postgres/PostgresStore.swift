@@ -25,6 +25,7 @@ public final class PostgresStore: Store, Sendable {
     /// Connects to `url`, migrates the schema and reads (or creates) the database id.
     /// Throws `ServerError.storage` with a one-line reason if the database cannot be reached.
     public init(url: PostgresURL, maximumConnections: Int = 20, logger: Logger = Logger(label: "dispatchd.postgres")) async throws {
+        try await PostgresStore.probe(url, logger: logger)
         var configuration = PostgresClient.Configuration(host: url.host, port: url.port, username: url.user,
                                                          password: url.password, database: url.database, tls: .disable)
         configuration.options.maximumConnections = maximumConnections
@@ -71,6 +72,20 @@ public final class PostgresStore: Store, Sendable {
                 result[table] = Int(count)
             }
             return result
+        }
+    }
+
+    /// One direct connection first: the pool would retry an unreachable server for a minute and
+    /// then report only that its circuit breaker tripped.
+    private static func probe(_ url: PostgresURL, logger: Logger) async throws {
+        var configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
+                                                             password: url.password, database: url.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(5)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw storageError(error, doing: "connect to \(url.description)")
         }
     }
 
