@@ -7,63 +7,50 @@ import Domain
 /// Reads and changes the server's own tables directly, on either store: what an operator (or
 /// another system writing to the database) would do.
 extension TestServer {
+    /// Reads the server's tables with the query for whichever store it runs on.
+    private func read<T: Sendable>(sqlite: @escaping @Sendable (Database) throws -> T,
+                                   postgres: @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        switch server.store {
+        case let store as SQLiteStore: return try await store.pool.read(sqlite)
+        case let store as PostgresStore: return try await store.run("inspect") { try await postgres($0, store.logger) }
+        default: throw ServerError.storage("unknown store \(type(of: server.store))")
+        }
+    }
+
     /// (mutation id, sequence number) of every mutation the server consumed for `clientId`, in id order.
     func consumedMutations(_ clientId: String) async throws -> [(id: Int64, seq: Int64?)] {
-        switch server.store {
-        case let sqlite as SQLiteStore:
-            return try await sqlite.pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT mutation_id, seq FROM mutation_results WHERE client_id = ? ORDER BY mutation_id",
-                                 arguments: [clientId]).map { (id: $0[0] as Int64, seq: $0[1] as Int64?) }
+        try await read(sqlite: { db in
+            try Row.fetchAll(db, sql: "SELECT mutation_id, seq FROM mutation_results WHERE client_id = ? ORDER BY mutation_id",
+                             arguments: [clientId]).map { (id: $0[0] as Int64, seq: $0[1] as Int64?) }
+        }, postgres: { connection, logger in
+            var rows: [(id: Int64, seq: Int64?)] = []
+            for try await (id, seq) in try await connection.query("""
+                SELECT mutation_id, seq FROM mutation_results WHERE client_id = \(clientId) ORDER BY mutation_id
+                """, logger: logger).decode((Int64, Int64?).self) {
+                rows.append((id, seq))
             }
-        case let postgres as PostgresStore:
-            return try await postgres.run("inspect") { connection in
-                var rows: [(id: Int64, seq: Int64?)] = []
-                let query: PostgresQuery = """
-                    SELECT mutation_id, seq FROM mutation_results WHERE client_id = \(clientId) ORDER BY mutation_id
-                    """
-                for try await (id, seq) in try await connection.query(query, logger: postgres.logger).decode((Int64, Int64?).self) {
-                    rows.append((id, seq))
-                }
-                return rows
-            }
-        default:
-            throw ServerError.storage("unknown store")
-        }
+            return rows
+        })
     }
 
     /// Bodies of `table` whose JSON contains `text`.
     func bodies(of table: String, containing text: String) async throws -> [String] {
-        switch server.store {
-        case let sqlite as SQLiteStore:
-            return try await sqlite.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT body FROM \(table) WHERE instr(body, ?) > 0", arguments: [text])
-            }
-        case let postgres as PostgresStore:
-            return try await postgres.run("inspect") { connection in
-                try await connection.column(PostgresStatement("SELECT body FROM \(table) WHERE strpos(body, ?) > 0",
-                                                              [.text(text)]).query,
-                                            as: String.self, logger: postgres.logger)
-            }
-        default:
-            throw ServerError.storage("unknown store")
-        }
+        try await read(sqlite: { db in
+            try String.fetchAll(db, sql: "SELECT body FROM \(table) WHERE instr(body, ?) > 0", arguments: [text])
+        }, postgres: { connection, logger in
+            try await connection.column(PostgresStatement("SELECT body FROM \(table) WHERE strpos(body, ?) > 0",
+                                                          [.text(text)]).query, as: String.self, logger: logger)
+        })
     }
 
     /// The client's stored last mutation id, nil if the server never saw it.
     func lastMutationId(_ clientId: String) async throws -> Int64? {
-        switch server.store {
-        case let sqlite as SQLiteStore:
-            return try await sqlite.pool.read { db in
-                try Int64.fetchOne(db, sql: "SELECT last_mutation_id FROM clients WHERE client_id = ?", arguments: [clientId])
-            }
-        case let postgres as PostgresStore:
-            return try await postgres.run("inspect") { connection in
-                try await connection.scalar("SELECT last_mutation_id FROM clients WHERE client_id = \(clientId)",
-                                            as: Int64.self, logger: postgres.logger)
-            }
-        default:
-            throw ServerError.storage("unknown store")
-        }
+        try await read(sqlite: { db in
+            try Int64.fetchOne(db, sql: "SELECT last_mutation_id FROM clients WHERE client_id = ?", arguments: [clientId])
+        }, postgres: { connection, logger in
+            try await connection.scalar("SELECT last_mutation_id FROM clients WHERE client_id = \(clientId)",
+                                        as: Int64.self, logger: logger)
+        })
     }
 
     /// Rewrites one row's body as a new version in its own transaction with its own sequence
