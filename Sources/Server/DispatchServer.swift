@@ -35,6 +35,7 @@ public struct DispatchServer: Sendable {
                       simulateFleet: simulateFleet, tombstoneHorizon: tombstoneHorizon)
         }
 
+        /// A server on `storage`: a SQLite file or a PostgreSQL database.
         public init(storage: Storage, host: String = "127.0.0.1", port: Int = 8080,
                     limits: ServerLimits = ServerLimits(), simulateFleet: Bool = false,
                     tombstoneHorizon: Int64 = 30 * 86_400) {
