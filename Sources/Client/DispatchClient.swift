@@ -92,6 +92,9 @@ public struct DispatchClient: Sendable {
             let message = detail?.error.message ?? HTTPURLResponse.localizedString(forStatusCode: http.statusCode)
             switch http.statusCode {
             case 401: throw .unauthorized(message)
+            case 429:
+                let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap(Int.init) ?? 1
+                throw .rateLimited(retryAfter: max(1, retryAfter))
             case 500...: throw .serverFailure(status: http.statusCode, message: message)
             default: throw .refused(status: http.statusCode, code: detail?.error.code ?? "http_\(http.statusCode)", message: message)
             }

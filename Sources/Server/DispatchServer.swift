@@ -18,35 +18,44 @@ public struct DispatchServer: Sendable {
         public var simulateFleet: Bool
         /// How long deletions and scope exits are kept (seconds); a cursor older than that resets.
         public var tombstoneHorizon: Int64
+        /// How long GPS pings are kept (seconds); only the latest position per driver is live data.
+        public var gpsRetention: Int64
 
         public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
                     limits: ServerLimits = ServerLimits(), simulateFleet: Bool = false,
-                    tombstoneHorizon: Int64 = 30 * 86_400) {
+                    tombstoneHorizon: Int64 = 30 * 86_400, gpsRetention: Int64 = 7 * 86_400) {
             self.databasePath = databasePath
             self.host = host
             self.port = port
             self.limits = limits
             self.simulateFleet = simulateFleet
             self.tombstoneHorizon = tombstoneHorizon
+            self.gpsRetention = gpsRetention
         }
     }
 
     public let configuration: Configuration
     public let store: SQLiteStore
     public let hub: ChangeHub
+    public let metrics: ServerMetrics
     let logger: Logger
 
     public init(configuration: Configuration, logger: Logger = Logger(label: "dispatchd")) throws {
         self.configuration = configuration
         self.store = try SQLiteStore(path: configuration.databasePath)
         self.hub = ChangeHub()
+        self.metrics = ServerMetrics()
         self.logger = logger
     }
 
     func application(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router(context: AppContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ErrorMiddleware())
-        Routes(store: store, hub: hub, limits: configuration.limits).register(on: router, tokens: TokenCache())
+        Routes(store: store, hub: hub, limits: configuration.limits, metrics: metrics,
+               gpsRetention: configuration.gpsRetention)
+            .register(on: router, tokens: TokenCache())
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
@@ -66,7 +75,8 @@ public struct DispatchServer: Sendable {
         await hub.notify(sequence: try await store.currentSequence())
         var services: [any Service] = [
             application(onRunning: onRunning),
-            TombstonePruner(store: store, horizon: configuration.tombstoneHorizon, logger: logger),
+            RetentionJob(store: store, tombstoneHorizon: configuration.tombstoneHorizon,
+                         gpsRetention: configuration.gpsRetention, logger: logger),
         ]
         if configuration.simulateFleet {
             services.append(FleetSimulator(store: store, hub: hub, logger: logger))

@@ -16,4 +16,12 @@ public protocol Store: Sendable {
     func push(actor: Actor, request: PushRequest, now: Int64) async throws -> PushResponse
     /// The newest change sequence number, for long-poll wake-ups.
     func currentSequence() async throws -> Int64
+    /// Stores a batch of GPS pings and moves each driver's latest position (compacted in the feed).
+    func ingest(actor: Actor, batch: PositionBatch, now: Int64) async throws -> PositionsResponse
+    /// Deletes GPS history recorded before `cutoff`; returns how many pings went.
+    func prunePositions(before cutoff: Int64) async throws -> Int
+    /// Deletes tombstones and scope exits recorded before `cutoff` and moves the horizon.
+    func pruneTombstones(before cutoff: Int64) async throws -> Int
+    /// Throws unless the database answers (for `/ready`).
+    func checkReady() async throws
 }
