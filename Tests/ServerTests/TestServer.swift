@@ -47,11 +47,12 @@ final class TestServer: @unchecked Sendable {
         running = nil
     }
 
-    static func start(loads: Int = 300, drivers: Int = 40, carriers: Int = 12) async throws -> TestServer {
+    static func start(loads: Int = 300, drivers: Int = 40, carriers: Int = 12,
+                      limits: ServerLimits = ServerLimits()) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let server = try DispatchServer(configuration: .init(databasePath: directory.appendingPathComponent("server.sqlite").path,
-                                                             port: 0))
+                                                             port: 0, limits: limits))
         var options = Seeder.Options()
         options.loads = loads
         options.drivers = drivers
