@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        // Tests only: reads docs/openapi.yaml to check real responses against it.
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
     ],
     targets: [
         // Entities, rules, mutators and wire types shared by console and server.
@@ -95,6 +97,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Client", "Sync", "Server",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Views", "Domain", "Sync"]),
