@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
         // Tests only: reads docs/openapi.yaml to check real responses against it.
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -61,10 +62,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `dispatchd loadtest`: long-polling consoles on SwiftNIO, pushers, GPS feeds.
+        .target(
+            name: "LoadTest",
+            dependencies: [
+                "Domain", "Client", "Server",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "dispatchd",
             dependencies: [
-                "Server",
+                "Server", "LoadTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

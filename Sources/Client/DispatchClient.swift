@@ -47,6 +47,11 @@ public struct DispatchClient: Sendable {
         try await send("POST", "/v1/push", body: request, timeout: timeout)
     }
 
+    /// Sends a batch of GPS pings.
+    public func ingest(_ batch: PositionBatch) async throws(ClientError) -> PositionsResponse {
+        try await send("POST", "/v1/positions", body: batch, timeout: 30)
+    }
+
     public func health(timeout: TimeInterval = 5) async throws(ClientError) -> HealthResponse {
         try await send("GET", "/health", timeout: timeout)
     }
