@@ -9,6 +9,7 @@ struct Routes {
     let limits: ServerLimits
     let metrics: ServerMetrics
     let gpsRetention: Int64
+    let pages = PageCache()
 
     func register(on router: Router<AppContext>, tokens: TokenCache) {
         router.get("/health") { _, _ in
@@ -48,9 +49,17 @@ struct Routes {
         let wait = try number(query["wait"].map(String.init), name: "wait", default: 0, range: 0...limits.maxWaitSeconds)
         let deadline = ContinuousClock.now + .seconds(wait)
         metrics.pulls.increment()
+        let scope = PageCache.scope(of: actor)
+        let store = self.store
         while true {
-            let page = try await metrics.storeCall {
-                try await store.pull(actor: actor, clientId: clientId, cursor: cursor, limit: limit)
+            let head = await hub.latestSequence
+            var page = try await pages.page(.init(scope: scope, cursor: cursor ?? "", limit: limit, head: head)) {
+                try await store.pull(actor: actor, clientId: nil, cursor: cursor, limit: limit)
+            }
+            if let clientId {
+                page.lastMutationId = try await metrics.storeCall {
+                    try await store.lastMutationId(clientId: clientId, user: actor.user, asOf: page.sequence)
+                }
             }
             if !page.isEmpty || page.reset || wait == 0 || ContinuousClock.now >= deadline {
                 return Response(status: .ok, headers: [.contentType: "application/json"],

@@ -96,6 +96,9 @@ extension SQLiteStore {
                 );
                 CREATE INDEX positions_driver_at ON positions(driver_id, at);
                 CREATE INDEX positions_at ON positions(at);
+
+                -- For a pull's lastMutationId as of its page: the first result of a client past a sequence.
+                CREATE INDEX mutation_results_client_seq ON mutation_results(client_id, seq);
                 """)
         }
         return migrator
