@@ -78,6 +78,9 @@ struct Routes {
             throw APIError(ServerError.badRequest(code: "too_many_mutations",
                                                   message: "at most \(limits.maxMutationsPerPush) mutations per push"))
         }
+        if let refused = body.mutations.first(where: { !$0.mutation.isAllowed(for: actor.role) }) {
+            throw APIError(ServerError.forbidden("mutation \(refused.id): a \(actor.role.rawValue) may not \(refused.mutation.name); nothing was applied"))
+        }
         let response = try await metrics.storeCall { try await store.push(actor: actor, request: body, now: now()) }
         var summary = PushResponseSummary()
         for result in response.results {
