@@ -10,6 +10,8 @@ public enum ClientError: Error, Sendable, CustomStringConvertible, Equatable {
     case refused(status: Int, code: String, message: String)
     /// The server failed (5xx); worth retrying later.
     case serverFailure(status: Int, message: String)
+    /// Too many requests for this token; the server says when to come back.
+    case rateLimited(retryAfter: Int)
     /// The answer was not what the protocol says.
     case badResponse(String)
     case badServerURL(String)
@@ -20,6 +22,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible, Equatable {
         case .unauthorized(let message): "not signed in: \(message) (run `dispatch login`)"
         case .refused(_, _, let message): message
         case .serverFailure(let status, let message): "server error \(status): \(message)"
+        case .rateLimited(let seconds): "the server asks to slow down; retrying in \(seconds) s"
         case .badResponse(let detail): "unexpected answer from the server: \(detail)"
         case .badServerURL(let url): "not a server URL: \(url) (expected e.g. http://127.0.0.1:8080)"
         }
@@ -28,7 +31,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible, Equatable {
     /// Worth retrying with backoff (the queue must not be dropped).
     public var isTransient: Bool {
         switch self {
-        case .unreachable, .serverFailure: true
+        case .unreachable, .serverFailure, .rateLimited: true
         default: false
         }
     }

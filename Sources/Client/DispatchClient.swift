@@ -47,6 +47,11 @@ public struct DispatchClient: Sendable {
         try await send("POST", "/v1/push", body: request, timeout: timeout)
     }
 
+    /// Sends a batch of GPS pings.
+    public func ingest(_ batch: PositionBatch) async throws(ClientError) -> PositionsResponse {
+        try await send("POST", "/v1/positions", body: batch, timeout: 30)
+    }
+
     public func health(timeout: TimeInterval = 5) async throws(ClientError) -> HealthResponse {
         try await send("GET", "/health", timeout: timeout)
     }
@@ -92,6 +97,9 @@ public struct DispatchClient: Sendable {
             let message = detail?.error.message ?? HTTPURLResponse.localizedString(forStatusCode: http.statusCode)
             switch http.statusCode {
             case 401: throw .unauthorized(message)
+            case 429:
+                let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap(Int.init) ?? 1
+                throw .rateLimited(retryAfter: max(1, retryAfter))
             case 500...: throw .serverFailure(status: http.statusCode, message: message)
             default: throw .refused(status: http.statusCode, code: detail?.error.code ?? "http_\(http.statusCode)", message: message)
             }

@@ -26,31 +26,35 @@ public struct DispatchServer: Sendable {
         public var simulateFleet: Bool
         /// How long deletions and scope exits are kept (seconds); a cursor older than that resets.
         public var tombstoneHorizon: Int64
+        /// How long GPS pings are kept (seconds); only the latest position per driver is live data.
+        public var gpsRetention: Int64
 
         /// A server on the SQLite file at `databasePath`.
         public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
                     limits: ServerLimits = ServerLimits(), simulateFleet: Bool = false,
-                    tombstoneHorizon: Int64 = 30 * 86_400) {
+                    tombstoneHorizon: Int64 = 30 * 86_400, gpsRetention: Int64 = 7 * 86_400) {
             self.init(storage: .sqlite(path: databasePath), host: host, port: port, limits: limits,
-                      simulateFleet: simulateFleet, tombstoneHorizon: tombstoneHorizon)
+                      simulateFleet: simulateFleet, tombstoneHorizon: tombstoneHorizon, gpsRetention: gpsRetention)
         }
 
         /// A server on `storage`: a SQLite file or a PostgreSQL database.
         public init(storage: Storage, host: String = "127.0.0.1", port: Int = 8080,
                     limits: ServerLimits = ServerLimits(), simulateFleet: Bool = false,
-                    tombstoneHorizon: Int64 = 30 * 86_400) {
+                    tombstoneHorizon: Int64 = 30 * 86_400, gpsRetention: Int64 = 7 * 86_400) {
             self.storage = storage
             self.host = host
             self.port = port
             self.limits = limits
             self.simulateFleet = simulateFleet
             self.tombstoneHorizon = tombstoneHorizon
+            self.gpsRetention = gpsRetention
         }
     }
 
     public let configuration: Configuration
     public let store: any ServerStore
     public let hub: ChangeHub
+    public let metrics: ServerMetrics
     let logger: Logger
 
     /// Opens (creating and migrating if needed) the configured database.
@@ -62,13 +66,18 @@ public struct DispatchServer: Sendable {
         case .postgres(let url): self.store = try await PostgresStore(url: url, logger: logger)
         }
         self.hub = ChangeHub()
+        self.metrics = ServerMetrics()
         self.logger = logger
     }
 
     func application(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router(context: AppContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ErrorMiddleware())
-        Routes(store: store, hub: hub, limits: configuration.limits).register(on: router, tokens: TokenCache())
+        Routes(store: store, hub: hub, limits: configuration.limits, metrics: metrics,
+               gpsRetention: configuration.gpsRetention)
+            .register(on: router, tokens: TokenCache())
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
@@ -94,7 +103,8 @@ public struct DispatchServer: Sendable {
         await hub.notify(sequence: try await store.currentSequence())
         var services: [any Service] = [
             application(onRunning: onRunning),
-            TombstonePruner(store: store, horizon: configuration.tombstoneHorizon, logger: logger),
+            RetentionJob(store: store, tombstoneHorizon: configuration.tombstoneHorizon,
+                         gpsRetention: configuration.gpsRetention, logger: logger),
         ]
         if let postgres = store as? PostgresStore {
             services.append(PostgresChangeListener(store: postgres, hub: hub, logger: logger))

@@ -11,6 +11,8 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
     case unsupportedProtocol(Int?)
     case mutationGap(expected: Int64, got: Int64)
     case unknownCursor
+    case rateLimited(retryAfter: Int)
+    case notReady(String)
     case clientOwnedByAnotherUser
     case storage(String)
     case seed(String)
@@ -24,6 +26,8 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .notFound: 404
         case .payloadTooLarge: 413
         case .unsupportedProtocol: 426
+        case .rateLimited: 429
+        case .notReady: 503
         case .storage, .seed: 500
         }
     }
@@ -40,6 +44,8 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .unsupportedProtocol: "unsupported_protocol"
         case .mutationGap: "mutation_gap"
         case .unknownCursor: "unknown_cursor"
+        case .rateLimited: "rate_limited"
+        case .notReady: "not_ready"
         case .clientOwnedByAnotherUser: "client_id_taken"
         case .storage: "storage_error"
         case .seed: "seed_error"
@@ -59,6 +65,8 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .mutationGap(let expected, let got):
             "mutation ids must follow on: expected \(expected), got \(got); nothing was applied"
         case .clientOwnedByAnotherUser: "this client id belongs to another user"
+        case .rateLimited(let seconds): "too many requests for this token; retry in \(seconds) s"
+        case .notReady(let why): "not ready: \(why)"
         case .unknownCursor: "this server never issued that cursor; pull without a cursor for a full snapshot"
         case .storage(let detail): "storage error: \(detail)"
         case .seed(let detail): detail

@@ -5,5 +5,9 @@ public struct ServerLimits: Sendable {
     public var maxWaitSeconds = 60
     public var maxPushBytes = 1 << 20
     public var maxMutationsPerPush = 1_000
+    public var maxPositionBytes = 1 << 20
+    /// Requests per second per token on average, and the burst allowed above it; 0 turns it off.
+    public var requestsPerSecond = 50.0
+    public var requestBurst = 200.0
     public init() {}
 }

@@ -9,7 +9,7 @@ struct Dispatchd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispatchd",
         abstract: "The dispatch backend: load board, fleet and payments with a delta sync protocol.",
-        subcommands: [Serve.self, Seed.self],
+        subcommands: [Serve.self, Seed.self, LoadTestCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -45,19 +45,37 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Keep deletions this many days; consoles away longer get a full resync.",
                                valueName: "days"))
     var tombstoneHorizonDays = 30
+    @Option(help: ArgumentHelp("Keep GPS pings this many days; the latest position per driver is kept always.",
+                               valueName: "days"))
+    var gpsRetentionDays = 7
+    @Option(help: ArgumentHelp("Requests per second per token (bursts of 4× allowed); 0 turns the limit off.",
+                               valueName: "n"))
+    var rateLimit = 50.0
+    @Option(help: "Log format on stderr: text or json.") var logFormat = "text"
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard tombstoneHorizonDays >= 1 else { throw ValidationError("--tombstone-horizon-days must be at least 1") }
+        guard gpsRetentionDays >= 1 else { throw ValidationError("--gps-retention-days must be at least 1") }
+        guard rateLimit >= 0, rateLimit.isFinite else { throw ValidationError("--rate-limit must be 0 (off) or more") }
+        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        if logFormat == "json" {
+            LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        } else {
+            LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        }
         let logger = Logger(label: "dispatchd")
+        var limits = ServerLimits()
+        limits.requestsPerSecond = rateLimit
+        limits.requestBurst = rateLimit * 4
         do {
             let server = try await DispatchServer(
-                configuration: .init(storage: try database.storage(), host: host, port: port, simulateFleet: simulate,
-                                     tombstoneHorizon: Int64(tombstoneHorizonDays) * 86_400),
+                configuration: .init(storage: try database.storage(), host: host, port: port, limits: limits,
+                                     simulateFleet: simulate, tombstoneHorizon: Int64(tombstoneHorizonDays) * 86_400,
+                                     gpsRetention: Int64(gpsRetentionDays) * 86_400),
                 logger: logger)
             try await server.run { port in logger.info("dispatchd listening on http://\(host):\(port)") }
         } catch let error as ServerError {

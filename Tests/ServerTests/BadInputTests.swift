@@ -39,6 +39,12 @@ struct BadInputTests {
             #expect(error?.error.code == code, "\(name)")
             #expect(error?.error.message.isEmpty == false, "\(name)")
         }
+        let (_, driver) = try await server.client(as: "d-1", password: Seeder.driverPassword)
+        let (forbidden, refusal) = try await send(server, "/v1/push", body: Data(
+            #"{"clientId":"truck","mutations":[{"id":1,"name":"assignLoad","args":{"loadId":"L-1","driverId":"D-1"}}]}"#.utf8),
+            token: driver.token)
+        #expect(forbidden == 403 && refusal?.error.code == "forbidden", "a driver token may not dispatch")
+        #expect(refusal?.error.message.contains("may not assignLoad") == true)
         let (unauthorized, error) = try await send(server, "/v1/push", body: Data("{}".utf8), token: "forged")
         #expect(unauthorized == 401 && error?.error.code == "unauthorized")
         #expect(try await server.server.store.currentSequence() == sequenceBefore, "nothing was stored")

@@ -53,12 +53,12 @@ final class TestServer: @unchecked Sendable {
         running = nil
     }
 
-    static func start(store kind: StoreKind = .sqlite, loads: Int = 300, drivers: Int = 40,
-                      carriers: Int = 12) async throws -> TestServer {
+    static func start(store kind: StoreKind = .sqlite, loads: Int = 300, drivers: Int = 40, carriers: Int = 12,
+                      limits: ServerLimits = ServerLimits()) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let storage = try await kind.freshStorage(in: directory)
-        let server = try await DispatchServer(configuration: .init(storage: storage, port: 0))
+        let server = try await DispatchServer(configuration: .init(storage: storage, port: 0, limits: limits))
         var options = Seeder.Options()
         options.loads = loads
         options.drivers = drivers

@@ -62,6 +62,20 @@ public enum Mutation: Sendable, Hashable {
     public static let names = ["assignLoad", "unassignLoad", "recordStatus", "addNote",
                                "approvePayout", "holdPayout", "requestQuickPay"]
 
+    /// Whether a role may ever send this mutation. The rules refuse the rest anyway; this lets
+    /// the server refuse a push carrying one as a whole (`403`), since no honest console
+    /// queues it (its local rules refused it first).
+    public func isAllowed(for role: Role) -> Bool {
+        switch (self, role) {
+        case (.assignLoad, .dispatcher), (.unassignLoad, .dispatcher): true
+        case (.assignLoad, _), (.unassignLoad, _): false
+        case (.recordStatus, .accounting): false
+        case (.recordStatus, _), (.addNote, _): true
+        case (.approvePayout, .driver), (.holdPayout, .driver), (.requestQuickPay, .driver): false
+        case (.approvePayout, _), (.holdPayout, _), (.requestQuickPay, _): true
+        }
+    }
+
     /// The load the mutation touches, for marking rows pending (nil for payout actions).
     public var loadId: String? {
         switch self {

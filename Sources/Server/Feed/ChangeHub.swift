@@ -12,6 +12,9 @@ public actor ChangeHub {
         latest = sequence
     }
 
+    /// The newest commit this hub has heard of.
+    public var latestSequence: Int64 { latest }
+
     /// Long-polls currently waiting (for metrics and tests).
     public var waiting: Int { waiters.count }
 

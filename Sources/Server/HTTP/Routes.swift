@@ -7,19 +7,36 @@ struct Routes {
     let store: any Store
     let hub: ChangeHub
     let limits: ServerLimits
+    let metrics: ServerMetrics
+    let gpsRetention: Int64
+    let pages = PageCache()
 
     func register(on router: Router<AppContext>, tokens: TokenCache) {
         router.get("/health") { _, _ in
             try json(HealthResponse(status: "ok", protocolVersion: ProtocolVersion.current, serverTime: now()))
+        }
+        router.get("/ready") { _, _ in
+            try await store.checkReady()
+            return try json(HealthResponse(status: "ready", protocolVersion: ProtocolVersion.current, serverTime: now()))
+        }
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: metrics.render())))
         }
         router.post("/v1/login") { request, context in
             try ProtocolCheck.check(request)
             let login = try await decode(LoginRequest.self, request, context, limit: 16 * 1024)
             return try json(try await store.login(user: login.user, password: login.password))
         }
-        let api = router.group("v1").add(middleware: AuthMiddleware(store: store, tokens: tokens))
+        var api = router.group("v1").add(middleware: AuthMiddleware(store: store, tokens: tokens))
+        if limits.requestsPerSecond > 0 {
+            api = api.add(middleware: RateLimitMiddleware(limiter: RateLimiter(rate: limits.requestsPerSecond,
+                                                                               burst: limits.requestBurst),
+                                                          metrics: metrics))
+        }
         api.get("pull") { request, context in try await pull(request, context) }
         api.post("push") { request, context in try await push(request, context) }
+        api.post("positions") { request, context in try await positions(request, context) }
     }
 
     func pull(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -31,13 +48,26 @@ struct Routes {
                                range: 1...limits.maxPageSize)
         let wait = try number(query["wait"].map(String.init), name: "wait", default: 0, range: 0...limits.maxWaitSeconds)
         let deadline = ContinuousClock.now + .seconds(wait)
+        metrics.pulls.increment()
+        let scope = PageCache.scope(of: actor)
+        let store = self.store
         while true {
-            let page = try await store.pull(actor: actor, clientId: clientId, cursor: cursor, limit: limit)
+            let head = await hub.latestSequence
+            var page = try await pages.page(.init(scope: scope, cursor: cursor ?? "", limit: limit, head: head)) {
+                try await store.pull(actor: actor, clientId: nil, cursor: cursor, limit: limit)
+            }
+            if let clientId {
+                page.lastMutationId = try await metrics.storeCall {
+                    try await store.lastMutationId(clientId: clientId, user: actor.user, asOf: page.sequence)
+                }
+            }
             if !page.isEmpty || page.reset || wait == 0 || ContinuousClock.now >= deadline {
                 return Response(status: .ok, headers: [.contentType: "application/json"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: page.json(serverTime: now()))))
             }
+            metrics.longPollWaiters.increment()
             await hub.wait(after: page.sequence, timeout: deadline - ContinuousClock.now)
+            metrics.longPollWaiters.decrement()
         }
     }
 
@@ -48,8 +78,32 @@ struct Routes {
             throw APIError(ServerError.badRequest(code: "too_many_mutations",
                                                   message: "at most \(limits.maxMutationsPerPush) mutations per push"))
         }
-        let response = try await store.push(actor: actor, request: body, now: now())
-        if response.results.contains(where: { $0.status == .applied }) {
+        if let refused = body.mutations.first(where: { !$0.mutation.isAllowed(for: actor.role) }) {
+            throw APIError(ServerError.forbidden("mutation \(refused.id): a \(actor.role.rawValue) may not \(refused.mutation.name); nothing was applied"))
+        }
+        let response = try await metrics.storeCall { try await store.push(actor: actor, request: body, now: now()) }
+        var summary = PushResponseSummary()
+        for result in response.results {
+            if result.replayed { summary.replayed += 1 } else if result.status == .rejected { summary.rejected += 1 }
+            else if result.status == .applied { summary.applied += 1 }
+        }
+        metrics.record(summary)
+        if summary.applied > 0 {
+            await hub.notify(sequence: try await store.currentSequence())
+        }
+        return try json(response)
+    }
+
+    func positions(_ request: Request, _ context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let batch = try await decode(PositionBatch.self, request, context, limit: limits.maxPositionBytes)
+        let now = now()
+        if let problem = batch.problem(now: now, oldest: now - gpsRetention) {
+            throw APIError(ServerError.badRequest(code: "bad_ping", message: problem))
+        }
+        let response = try await metrics.storeCall { try await store.ingest(actor: actor, batch: batch, now: now) }
+        metrics.pings.increment(by: response.accepted)
+        if response.driversUpdated > 0 {
             await hub.notify(sequence: try await store.currentSequence())
         }
         return try json(response)

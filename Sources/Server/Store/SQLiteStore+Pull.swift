@@ -34,6 +34,17 @@ struct FeedTable {
 }
 
 extension SQLiteStore {
+    public func lastMutationId(clientId: String, user: String, asOf sequence: Int64) async throws -> Int64 {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT MIN(c.last_mutation_id,
+                           COALESCE((SELECT MIN(r.mutation_id) - 1 FROM mutation_results r
+                                     WHERE r.client_id = c.client_id AND r.seq > ?), c.last_mutation_id))
+                FROM clients c WHERE c.client_id = ? AND c.user = ?
+                """, arguments: [sequence, clientId, user]) ?? 0
+        }
+    }
+
     public func pull(actor: Actor, clientId: String?, cursor: String?, limit: Int) async throws -> PullPage {
         let databaseId = self.databaseId
         return try await pool.read { db in

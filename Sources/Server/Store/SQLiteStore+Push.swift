@@ -9,7 +9,9 @@ extension SQLiteStore {
         }
         try SQLiteStore.checkOrder(request.mutations)
         let response = try await pool.write { db in
-            try SQLiteStore.applyPush(db, actor: actor, request: request, now: now)
+            let response = try SQLiteStore.applyPush(db, actor: actor, request: request, now: now)
+            Failpoint.hit("push-before-commit")
+            return response
         }
         // Committed, not yet answered: the client will retry and must get the stored results.
         Failpoint.hit("push-after-commit")

@@ -86,6 +86,21 @@ extension SQLiteStore {
                 ALTER TABLE mutation_results ADD COLUMN seq INTEGER;
                 """)
         }
+        migrator.registerMigration("v3: GPS history") { db in
+            try db.execute(sql: """
+                -- Every ping, kept for the retention horizon; the feed carries only the latest
+                -- position per driver, in the driver row.
+                CREATE TABLE positions(
+                    driver_id TEXT NOT NULL, at INTEGER NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+                    speed_mph REAL, heading REAL
+                );
+                CREATE INDEX positions_driver_at ON positions(driver_id, at);
+                CREATE INDEX positions_at ON positions(at);
+
+                -- For a pull's lastMutationId as of its page: the first result of a client past a sequence.
+                CREATE INDEX mutation_results_client_seq ON mutation_results(client_id, seq);
+                """)
+        }
         return migrator
     }
 }

@@ -46,8 +46,10 @@ public final class SQLiteStore: Store {
     /// SQLite serialises writers, so commit order is sequence order and a reader
     /// never sees n+1 without n.
     static func nextSequence(_ db: Database) throws -> Int64 {
-        try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'")
-        return try sequence(db)
+        let statement = try db.cachedStatement(sql: """
+            UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING CAST(value AS INTEGER)
+            """)
+        return try Int64.fetchOne(statement) ?? 0
     }
 
     /// Total rows per table, for `dispatchd seed` and health output.

@@ -3,6 +3,7 @@ import GRDB
 import Domain
 
 /// Writes entities into the server tables with cached statements (bulk seeding and mutations alike).
+/// Upserts rewrite a row in place; `INSERT OR REPLACE` deleted and re-inserted it and its index entries.
 enum ServerRows {
     static func json(_ value: some Encodable, encoder: JSONEncoder = .wire) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
@@ -10,7 +11,8 @@ enum ServerRows {
 
     static func put(_ load: Load, db: Database, sequence: Int64, encoder: JSONEncoder = .wire) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO loads(id, driver_id, status, seq, body) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO loads(id, driver_id, status, seq, body) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET driver_id = excluded.driver_id, status = excluded.status, seq = excluded.seq, body = excluded.body
             """)
         try statement.execute(arguments: [load.id, load.driverId, load.status.rawValue, sequence,
                                           try json(load, encoder: encoder)])
@@ -18,14 +20,16 @@ enum ServerRows {
 
     static func put(_ driver: Driver, db: Database, sequence: Int64, encoder: JSONEncoder = .wire) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO drivers(id, carrier_id, seq, body) VALUES (?, ?, ?, ?)
+            INSERT INTO drivers(id, carrier_id, seq, body) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET carrier_id = excluded.carrier_id, seq = excluded.seq, body = excluded.body
             """)
         try statement.execute(arguments: [driver.id, driver.carrierId, sequence, try json(driver, encoder: encoder)])
     }
 
     static func put(_ carrier: Carrier, db: Database, sequence: Int64, encoder: JSONEncoder = .wire) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO carriers(id, verdict, seq, body) VALUES (?, ?, ?, ?)
+            INSERT INTO carriers(id, verdict, seq, body) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET verdict = excluded.verdict, seq = excluded.seq, body = excluded.body
             """)
         try statement.execute(arguments: [carrier.id, carrier.verdict.rawValue, sequence,
                                           try json(carrier, encoder: encoder)])
@@ -33,21 +37,24 @@ enum ServerRows {
 
     static func put(_ event: StatusEvent, db: Database, sequence: Int64, encoder: JSONEncoder = .wire) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO events(id, load_id, seq, body) VALUES (?, ?, ?, ?)
+            INSERT INTO events(id, load_id, seq, body) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET load_id = excluded.load_id, seq = excluded.seq, body = excluded.body
             """)
         try statement.execute(arguments: [event.id, event.loadId, sequence, try json(event, encoder: encoder)])
     }
 
     static func put(_ invoice: Invoice, db: Database, sequence: Int64, encoder: JSONEncoder = .wire) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO invoices(id, load_id, seq, body) VALUES (?, ?, ?, ?)
+            INSERT INTO invoices(id, load_id, seq, body) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET load_id = excluded.load_id, seq = excluded.seq, body = excluded.body
             """)
         try statement.execute(arguments: [invoice.id, invoice.loadId, sequence, try json(invoice, encoder: encoder)])
     }
 
     static func put(_ payout: Payout, db: Database, sequence: Int64, encoder: JSONEncoder = .wire) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO payouts(id, load_id, seq, body) VALUES (?, ?, ?, ?)
+            INSERT INTO payouts(id, load_id, seq, body) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET load_id = excluded.load_id, seq = excluded.seq, body = excluded.body
             """)
         try statement.execute(arguments: [payout.id, payout.loadId, sequence, try json(payout, encoder: encoder)])
     }

@@ -1,20 +1,24 @@
 import Domain
 
 /// What dispatchd needs of a store beyond the protocol routes use: cursors' database id,
-/// tombstone pruning, counts, bulk seeding and closing. SQLite and PostgreSQL both provide it.
+/// counts, bulk seeding, GPS history and closing. SQLite and PostgreSQL both provide it.
 public protocol ServerStore: Store, SeedSink {
     /// Identifies this database in cursors, so a cursor from elsewhere resets.
     var databaseId: String { get }
-    /// Forgets deletions recorded before `cutoff` and moves the horizon; returns how many.
-    @discardableResult
-    func pruneTombstones(before cutoff: Int64) async throws -> Int
     /// Releases connections; the store cannot be used afterwards.
     func close() async
     /// The driver login with the most loads still to work, for `dispatch demo --driver`.
     func busiestDriverLogin() async throws -> String
+    /// The stored pings of one driver, newest first (operators and tests).
+    func positions(of driverId: String, limit: Int) async throws -> [PositionPing]
 }
 
 extension ServerStore {
+    /// The last 100 stored pings of one driver, newest first.
+    public func positions(of driverId: String) async throws -> [PositionPing] {
+        try await positions(of: driverId, limit: 100)
+    }
+
     /// Loads a driver still has to work: what `busiestDriverLogin` counts.
     static var activeLoadStatuses: String { "('assigned', 'dispatched', 'X3', 'AF', 'X6')" }
 }

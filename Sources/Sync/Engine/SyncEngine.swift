@@ -194,7 +194,10 @@ public actor SyncEngine {
                 var detail = SyncEngine.describe(error)
                 if breaker.isOpen, transient { detail += "; retrying" }
                 if online != false { onEvent(.connection(online: false, detail: detail)); online = false }
-                if !transient {
+                if case SyncError.client(.rateLimited(let seconds)) = error {
+                    // The server said when: waiting less would only be refused again.
+                    try? await Task.sleep(for: .seconds(seconds))
+                } else if !transient {
                     // Signed out or refused: only the user can fix it, so don't hammer the server.
                     try? await Task.sleep(for: .seconds(slowBackoff.next()))
                 } else if !breaker.isOpen {

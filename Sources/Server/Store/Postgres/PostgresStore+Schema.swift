@@ -9,7 +9,7 @@ extension PostgresStore {
         var statements: [String]
     }
 
-    /// The same tables and columns as the SQLite schema v1 + v2. Bodies are TEXT holding the wire
+    /// The same tables and columns as the SQLite schema v1 + v2 + v3. Bodies are TEXT holding the wire
     /// JSON, so a pull splices them unchanged; integers are BIGINT.
     static let migrations: [Migration] = [
         Migration(version: 1, name: "v1", statements: [
@@ -62,6 +62,18 @@ extension PostgresStore {
             "CREATE INDEX scope_exits_at ON scope_exits(at)",
             "INSERT INTO meta(key, value) VALUES ('horizon', '0')",
             "ALTER TABLE mutation_results ADD COLUMN seq BIGINT",
+        ]),
+        Migration(version: 3, name: "v3: GPS history", statements: [
+            // Every ping, kept for the retention horizon; the feed carries only the latest
+            // position per driver, in the driver row.
+            """
+            CREATE TABLE positions(driver_id TEXT NOT NULL, at BIGINT NOT NULL, lat DOUBLE PRECISION NOT NULL,
+                                   lon DOUBLE PRECISION NOT NULL, speed_mph DOUBLE PRECISION, heading DOUBLE PRECISION)
+            """,
+            "CREATE INDEX positions_driver_at ON positions(driver_id, at)",
+            "CREATE INDEX positions_at ON positions(at)",
+            // For a pull's lastMutationId as of its page: the first result of a client past a sequence.
+            "CREATE INDEX mutation_results_client_seq ON mutation_results(client_id, seq)",
         ]),
     ]
 

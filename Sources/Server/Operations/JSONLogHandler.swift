@@ -1,0 +1,32 @@
+import Foundation
+import Logging
+
+/// One JSON object per line on stderr (`dispatchd serve --log-format json`), for log shippers:
+/// `{"ts":"…","level":"info","label":"dispatchd","msg":"…", …metadata}`.
+public struct JSONLogHandler: LogHandler {
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    let label: String
+
+    public init(label: String) { self.label = label }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var fields: [String: String] = [:]
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
+            fields[key] = "\(value)"
+        }
+        fields["ts"] = ISO8601DateFormatter().string(from: Date())
+        fields["level"] = event.level.rawValue
+        fields["label"] = label
+        fields["msg"] = "\(event.message)"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(fields) else { return }
+        FileHandle.standardError.write(data + Data("\n".utf8))
+    }
+}
