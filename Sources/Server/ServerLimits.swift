@@ -9,5 +9,7 @@ public struct ServerLimits: Sendable {
     /// Requests per second per token on average, and the burst allowed above it; 0 turns it off.
     public var requestsPerSecond = 50.0
     public var requestBurst = 200.0
+    /// Seconds a bearer token is accepted after login (30 days); then `401`, and the console asks to log in again.
+    public var tokenLifetime: Int64 = 30 * 86_400
     public init() {}
 }

@@ -52,10 +52,14 @@ struct Serve: AsyncParsableCommand {
                                valueName: "n"))
     var rateLimit = 50.0
     @Option(help: "Log format on stderr: text or json.") var logFormat = "text"
+    @Option(help: ArgumentHelp("Accept a login token this many days; then the console asks to log in again.",
+                               valueName: "days"))
+    var tokenLifetimeDays = 30
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard tombstoneHorizonDays >= 1 else { throw ValidationError("--tombstone-horizon-days must be at least 1") }
+        guard tokenLifetimeDays >= 1 else { throw ValidationError("--token-lifetime-days must be at least 1") }
         guard gpsRetentionDays >= 1 else { throw ValidationError("--gps-retention-days must be at least 1") }
         guard rateLimit >= 0, rateLimit.isFinite else { throw ValidationError("--rate-limit must be 0 (off) or more") }
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
@@ -71,6 +75,7 @@ struct Serve: AsyncParsableCommand {
         var limits = ServerLimits()
         limits.requestsPerSecond = rateLimit
         limits.requestBurst = rateLimit * 4
+        limits.tokenLifetime = Int64(tokenLifetimeDays) * 86_400
         do {
             let server = try await DispatchServer(
                 configuration: .init(storage: try database.storage(), host: host, port: port, limits: limits,

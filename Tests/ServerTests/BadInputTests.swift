@@ -64,4 +64,19 @@ struct BadInputTests {
         #expect((response as? HTTPURLResponse)?.statusCode == 426)
         #expect(try JSONDecoder.wire.decode(ErrorBody.self, from: data).error.code == "unsupported_protocol")
     }
+
+    @Test(arguments: StoreKind.available) func anExpiredTokenIsRefusedWithoutLeakingAnything(store: StoreKind) async throws {
+        var limits = ServerLimits()
+        limits.tokenLifetime = 0
+        let server = try await TestServer.start(store: store, loads: 5, drivers: 2, carriers: 2, limits: limits)
+        defer { Task { await server.stop() } }
+        let (_, login) = try await server.client()
+        var request = URLRequest(url: URL(string: server.url + "/v1/pull")!)
+        request.setValue("Bearer \(login.token)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 401)
+        let body = try JSONDecoder.wire.decode(ErrorBody.self, from: data)
+        #expect(body.error.code == "unauthorized" && body.error.message.contains("expired"))
+        #expect(!String(decoding: data, as: UTF8.self).contains(login.token), "the token is not echoed back")
+    }
 }

@@ -78,7 +78,7 @@ struct PartitionTests {
         let (loadId, driverId) = try await server.postedLoadAndDriver(in: mirror)
         try await mirror.enqueue(.assignLoad(.init(loadId: loadId, driverId: driverId)), by: actor)
         await engine.kick()
-        #expect(try await waitUntil(seconds: 30) { log.offline } != nil, "the console shows it is offline")
+        #expect(await waitUntil(seconds: 30) { log.offline } != nil, "the console shows it is offline")
         // Long enough for the breaker to open and the engine to be probing.
         try await Task.sleep(for: .seconds(partition == .refuse ? 3 : 1))
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Domain
 
@@ -6,6 +7,8 @@ struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let store: any Store
     let tokens: TokenCache
+    /// Seconds a token stays valid after login.
+    let lifetime: Int64
 
     func handle(_ request: Request, context: AppContext,
                 next: (Request, AppContext) async throws -> Response) async throws -> Response {
@@ -17,7 +20,8 @@ struct AuthMiddleware: RouterMiddleware {
         var context = context
         if let cached = await tokens.actor(for: token) {
             context.actor = cached
-        } else if let actor = try await store.authenticate(token: token) {
+        } else if let actor = try await store.authenticate(
+            token: token, issuedAfter: Int64(Date().timeIntervalSince1970) - lifetime) {
             await tokens.remember(token, actor)
             context.actor = actor
         } else {
@@ -28,12 +32,16 @@ struct AuthMiddleware: RouterMiddleware {
 }
 
 /// Tokens seen recently, so 10,000 long-polls do not each hit the database to authenticate.
+/// An entry is trusted for a minute, so an expired token is refused within a minute.
 actor TokenCache {
-    private var actors: [String: Actor] = [:]
-    func actor(for token: String) -> Actor? { actors[token] }
+    private var actors: [String: (actor: Actor, at: ContinuousClock.Instant)] = [:]
+    func actor(for token: String) -> Actor? {
+        guard let entry = actors[token], ContinuousClock.now - entry.at < .seconds(60) else { return nil }
+        return entry.actor
+    }
     func remember(_ token: String, _ actor: Actor) {
         if actors.count > 100_000 { actors.removeAll() }
-        actors[token] = actor
+        actors[token] = (actor, .now)
     }
 }
 

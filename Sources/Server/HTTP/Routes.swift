@@ -28,7 +28,7 @@ struct Routes {
             let login = try await decode(LoginRequest.self, request, context, limit: 16 * 1024)
             return try json(try await store.login(user: login.user, password: login.password))
         }
-        var api = router.group("v1").add(middleware: AuthMiddleware(store: store, tokens: tokens))
+        var api = router.group("v1").add(middleware: AuthMiddleware(store: store, tokens: tokens, lifetime: limits.tokenLifetime))
         if limits.requestsPerSecond > 0 {
             api = api.add(middleware: RateLimitMiddleware(limiter: RateLimiter(rate: limits.requestsPerSecond,
                                                                                burst: limits.requestBurst),

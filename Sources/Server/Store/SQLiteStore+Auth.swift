@@ -22,11 +22,11 @@ extension SQLiteStore {
                              organization: row.organization)
     }
 
-    public func authenticate(token: String) async throws -> Actor? {
+    public func authenticate(token: String, issuedAfter: Int64) async throws -> Actor? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: """
-                SELECT u.* FROM tokens t JOIN users u ON u.name = t.user WHERE t.token = ?
-                """, arguments: [token]).map { UserRow(row: $0).actor }
+                SELECT u.* FROM tokens t JOIN users u ON u.name = t.user WHERE t.token = ? AND t.created_at > ?
+                """, arguments: [token, issuedAfter]).map { UserRow(row: $0).actor }
         }
     }
 

@@ -9,7 +9,9 @@ public protocol Store: Sendable {
     /// Checks a user's password and issues a bearer token.
     func login(user: String, password: String) async throws -> LoginResponse
     /// The actor a bearer token stands for, or nil if unknown.
-    func authenticate(token: String) async throws -> Actor?
+    /// The actor a bearer token issued after `issuedAfter` (seconds since 1970) stands for, or nil
+    /// if the token is unknown or older (expired).
+    func authenticate(token: String, issuedAfter: Int64) async throws -> Actor?
     /// Rows changed in the actor's scope since `cursor`, at most about `limit` of them.
     func pull(actor: Actor, clientId: String?, cursor: String?, limit: Int) async throws -> PullPage
     /// The highest mutation id of `clientId` (belonging to `user`) such that it and every earlier

@@ -25,11 +25,11 @@ extension PostgresStore {
                              organization: row.organization)
     }
 
-    public func authenticate(token: String) async throws -> Actor? {
+    public func authenticate(token: String, issuedAfter: Int64) async throws -> Actor? {
         try await run("check a token") { connection in
             try await connection.query("""
                 SELECT u.name, u.password_hash, u.role, u.driver_id, u.organization
-                FROM tokens t JOIN users u ON u.name = t."user" WHERE t.token = \(token)
+                FROM tokens t JOIN users u ON u.name = t."user" WHERE t.token = \(token) AND t.created_at > \(issuedAfter)
                 """, logger: self.logger).collect().first
                 .map { UserRow(try $0.decode((String, String, String, String?, String).self)).actor }
         }
