@@ -13,6 +13,8 @@ public struct LoadTest {
         public var seconds = 10
         public var loads = 2_000
         public var drivers = 200
+        /// An empty PostgreSQL database to run on instead of a new SQLite file.
+        public var databaseURL: String?
         /// The dispatchd binary to start (this executable).
         public var binary: String
         public var directory: String
@@ -29,16 +31,28 @@ public struct LoadTest {
 
     public func run() async throws {
         let db = options.directory + "/loadtest.sqlite"
-        say("seeding \(options.loads) loads, \(options.drivers) drivers into \(db)")
-        let seedServer = try await DispatchServer(configuration: .init(databasePath: db, port: 0))
+        let storage: DispatchServer.Configuration.Storage
+        let databaseArguments: [String]
+        if let url = options.databaseURL {
+            let parsed = try PostgresURL(url)
+            storage = .postgres(parsed)
+            databaseArguments = ["--database-url", url]
+            say("seeding \(options.loads) loads, \(options.drivers) drivers into \(parsed)")
+        } else {
+            storage = .sqlite(path: db)
+            databaseArguments = ["--db", db]
+            say("seeding \(options.loads) loads, \(options.drivers) drivers into \(db)")
+        }
+        let seedServer = try await DispatchServer(configuration: .init(storage: storage, port: 0))
         var seed = Seeder.Options()
         seed.loads = options.loads
         seed.drivers = options.drivers
         seed.carriers = max(10, options.drivers / 5)
         try await Seeder(options: seed).run(into: seedServer.store)
+        await seedServer.store.close()
 
         let server = try await ServerProcess(binary: options.binary,
-                                             arguments: ["--db", db, "--port", "0", "--rate-limit", "0"],
+                                             arguments: databaseArguments + ["--port", "0", "--rate-limit", "0"],
                                              log: options.directory + "/dispatchd.log")
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)"

@@ -14,6 +14,9 @@ struct LoadTestCommand: AsyncParsableCommand {
     @Option(help: "Seconds for each of the push and GPS phases (1–120).") var seconds = 10
     @Option(help: "Loads to seed (1000–200000).") var loads = 2_000
     @Option(help: "Work directory (default: a new temp directory, removed afterwards).") var dir: String?
+    @Option(help: ArgumentHelp("Run on this empty PostgreSQL database instead of a new SQLite file.",
+                               valueName: "postgres://user@127.0.0.1:port/database"))
+    var databaseUrl: String?
 
     func validate() throws {
         guard (1 ... 15_000).contains(clients) else { throw ValidationError("--clients must be between 1 and 15000") }
@@ -36,6 +39,7 @@ struct LoadTestCommand: AsyncParsableCommand {
         options.seconds = seconds
         options.loads = loads
         options.drivers = max(50, loads / 10)
+        options.databaseURL = databaseUrl
         do {
             try await LoadTest(options: options).run()
         } catch {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A `postgres://user[:password]@host[:port]/database` URL, checked before anything connects.
-public struct PostgresURL: Sendable, Equatable {
+public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     public var user: String
     public var password: String?
     public var host: String
