@@ -94,6 +94,8 @@ public struct LoadTest {
         try await Task.sleep(for: .milliseconds(500))
         var latencies: [Double] = []
         var delivered: [Int] = []
+        let serverCPU = ServerProcess.cpuSeconds(of: server.pid), ownCPU = ServerProcess.cpuSeconds(of: getpid())
+        let phase = ContinuousClock.now
         for change in 0 ..< options.changes {
             _ = fleet.takeArrivals()
             let sent = ContinuousClock.now
@@ -115,7 +117,10 @@ public struct LoadTest {
             guard !latencies.isEmpty else { return "n/a" }
             return String(format: "%.0f ms", latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))] * 1_000)
         }
+        let wall = (ContinuousClock.now - phase).inSeconds
         let memory = server.memory()
+        say(String(format: "              CPU during the fan-out phase (%.1f s of wall time): dispatchd %.1f s, this tool's clients %.1f s",
+                   wall, ServerProcess.cpuSeconds(of: server.pid) - serverCPU, ServerProcess.cpuSeconds(of: getpid()) - ownCPU))
         say("fan-out       \(options.changes) changes to \(fleet.connectedCount) clients: delivered \(delivered.min() ?? 0)–\(delivered.max() ?? 0) per change; "
             + "latency p50 \(p(0.5)), p90 \(p(0.9)), p99 \(p(0.99)), max \(p(0.9999))   (budget p99 ≤ 1 s)")
         say(String(format: "              server RSS with them connected %.0f MiB (peak %.0f MiB); client-side failures %d",

@@ -54,6 +54,15 @@ final class ServerProcess {
         return (field("VmRSS"), field("VmHWM"))
     }
 
+    /// CPU seconds (user + system) a process has used so far.
+    static func cpuSeconds(of pid: pid_t) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// SIGTERM, then the exit status (graceful shutdown), or SIGKILL after 10 s.
     func stop() {
         kill(pid, SIGTERM)

@@ -5,15 +5,23 @@ import Foundation
 /// Waiters are woken on every commit and re-read their scope; a commit outside a
 /// driver's scope costs that driver one cheap empty read, not a missed change.
 public actor ChangeHub {
+    private struct Waiter {
+        let continuation: CheckedContinuation<Void, Never>
+        let timer: Task<Void, Never>
+    }
+
     private var latest: Int64
-    private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+    private var waiters: [UUID: Waiter] = [:]
+    /// `latest`, readable without a hop onto the actor (every pull reads it).
+    private let published: LatestSequence
 
     public init(sequence: Int64 = 0) {
         latest = sequence
+        published = LatestSequence(sequence)
     }
 
     /// The newest commit this hub has heard of.
-    public var latestSequence: Int64 { latest }
+    public nonisolated var latestSequence: Int64 { published.value }
 
     /// Long-polls currently waiting (for metrics and tests).
     public var waiting: Int { waiters.count }
@@ -22,9 +30,15 @@ public actor ChangeHub {
     public func notify(sequence: Int64) {
         guard sequence > latest else { return }
         latest = sequence
+        published.value = sequence
         let woken = waiters
-        waiters.removeAll()
-        for (_, continuation) in woken { continuation.resume() }
+        waiters.removeAll(keepingCapacity: true)
+        for waiter in woken.values {
+            // A woken waiter's timeout would otherwise sleep on for the rest of its wait
+            // (10,000 of them per commit under load).
+            waiter.timer.cancel()
+            waiter.continuation.resume()
+        }
     }
 
     /// Returns when a commit after `sequence` happens or `timeout` passes, whichever is first.
@@ -33,11 +47,11 @@ public actor ChangeHub {
         let id = UUID()
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                waiters[id] = continuation
-                Task { [weak self] in
+                let timer = Task { [weak self] in
                     try? await Task.sleep(for: timeout)
-                    await self?.expire(id)
+                    if !Task.isCancelled { await self?.expire(id) }
                 }
+                waiters[id] = Waiter(continuation: continuation, timer: timer)
             }
         } onCancel: {
             Task { [weak self] in await self?.expire(id) }
@@ -45,6 +59,19 @@ public actor ChangeHub {
     }
 
     private func expire(_ id: UUID) {
-        waiters.removeValue(forKey: id)?.resume()
+        guard let waiter = waiters.removeValue(forKey: id) else { return }
+        waiter.timer.cancel()
+        waiter.continuation.resume()
+    }
+}
+
+/// A sequence number behind a lock, shared between the hub and its readers.
+final class LatestSequence: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int64
+    init(_ value: Int64) { stored = value }
+    var value: Int64 {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 
 /// Shares pull pages between consoles asking the same question at the same moment.
@@ -7,7 +8,7 @@ import Domain
 /// sequence) and shared; concurrent askers wait for the one read in flight. A new commit moves
 /// the head, so a stale page is never served for a newer head. The per-console part of the
 /// answer (`lastMutationId`) is filled in by the caller.
-actor PageCache {
+final class PageCache: @unchecked Sendable {
     struct Key: Hashable {
         let scope: String
         let cursor: String
@@ -15,6 +16,7 @@ actor PageCache {
         let head: Int64
     }
 
+    private let lock = NSLock()
     private var pages: [Key: Task<PullPage, any Error>] = [:]
     private var order: [Key] = []
     private let capacity: Int
@@ -29,17 +31,20 @@ actor PageCache {
     }
 
     func page(_ key: Key, read: @escaping @Sendable () async throws -> PullPage) async throws -> PullPage {
-        if let shared = pages[key] { return try await shared.value }
-        let task = Task { try await read() }
-        pages[key] = task
-        order.append(key)
-        if order.count > capacity {
-            pages.removeValue(forKey: order.removeFirst())
+        let task: Task<PullPage, any Error> = lock.withLock {
+            if let shared = pages[key] { return shared }
+            let task = Task { try await read() }
+            pages[key] = task
+            order.append(key)
+            if order.count > capacity {
+                pages.removeValue(forKey: order.removeFirst())
+            }
+            return task
         }
         do {
             return try await task.value
         } catch {
-            pages.removeValue(forKey: key)
+            lock.withLock { _ = pages.removeValue(forKey: key) }
             throw error
         }
     }

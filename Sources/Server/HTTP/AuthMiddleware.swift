@@ -18,11 +18,11 @@ struct AuthMiddleware: RouterMiddleware {
         }
         let token = String(header.dropFirst("Bearer ".count))
         var context = context
-        if let cached = await tokens.actor(for: token) {
+        if let cached = tokens.actor(for: token) {
             context.actor = cached
         } else if let actor = try await store.authenticate(
             token: token, issuedAfter: Int64(Date().timeIntervalSince1970) - lifetime) {
-            await tokens.remember(token, actor)
+            tokens.remember(token, actor)
             context.actor = actor
         } else {
             throw APIError(ServerError.unauthorized)
@@ -32,16 +32,22 @@ struct AuthMiddleware: RouterMiddleware {
 }
 
 /// Tokens seen recently, so 10,000 long-polls do not each hit the database to authenticate.
-/// An entry is trusted for a minute, so an expired token is refused within a minute.
-actor TokenCache {
+/// An entry is trusted for a minute, so an expired token is refused within a minute. A lock,
+/// not an actor: every request passes here, and a hop to an actor costs a thread switch.
+final class TokenCache: @unchecked Sendable {
+    private let lock = NSLock()
     private var actors: [String: (actor: Actor, at: ContinuousClock.Instant)] = [:]
     func actor(for token: String) -> Actor? {
-        guard let entry = actors[token], ContinuousClock.now - entry.at < .seconds(60) else { return nil }
-        return entry.actor
+        lock.withLock {
+            guard let entry = actors[token], ContinuousClock.now - entry.at < .seconds(60) else { return nil }
+            return entry.actor
+        }
     }
     func remember(_ token: String, _ actor: Actor) {
-        if actors.count > 100_000 { actors.removeAll() }
-        actors[token] = (actor, .now)
+        lock.withLock {
+            if actors.count > 100_000 { actors.removeAll() }
+            actors[token] = (actor, .now)
+        }
     }
 }
 

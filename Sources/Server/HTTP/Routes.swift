@@ -52,7 +52,7 @@ struct Routes {
         let scope = PageCache.scope(of: actor)
         let store = self.store
         while true {
-            let head = await hub.latestSequence
+            let head = hub.latestSequence
             var page = try await pages.page(.init(scope: scope, cursor: cursor ?? "", limit: limit, head: head)) {
                 try await store.pull(actor: actor, clientId: nil, cursor: cursor, limit: limit)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 import Prometheus
 
@@ -40,10 +41,23 @@ public final class ServerMetrics: Sendable {
 
     /// A request's duration by route pattern, method and status.
     func recordRequest(route: String, method: String, status: Int, nanoseconds: Int64) {
-        Metrics.Timer(label: "dispatchd_request_duration_seconds",
-              dimensions: [("route", route), ("method", method), ("status", String(status))],
-              preferredDisplayUnit: .seconds, factory: factory)
-            .recordNanoseconds(nanoseconds)
+        timer(route: route, method: method, status: status).recordNanoseconds(nanoseconds)
+    }
+
+    private let timersLock = NSLock()
+    nonisolated(unsafe) private var timers: [String: Metrics.Timer] = [:]
+
+    /// One timer per label set, made once: making it looks the labels up in the registry.
+    private func timer(route: String, method: String, status: Int) -> Metrics.Timer {
+        let key = "\(route) \(method) \(status)"
+        return timersLock.withLock {
+            if let timer = timers[key] { return timer }
+            let timer = Metrics.Timer(label: "dispatchd_request_duration_seconds",
+                                      dimensions: [("route", route), ("method", method), ("status", String(status))],
+                                      preferredDisplayUnit: .seconds, factory: factory)
+            timers[key] = timer
+            return timer
+        }
     }
 
     func record(_ response: PushResponseSummary) {

@@ -35,13 +35,15 @@ struct FeedTable {
 
 extension SQLiteStore {
     public func lastMutationId(clientId: String, user: String, asOf sequence: Int64) async throws -> Int64 {
-        try await pool.read { db in
-            try Int64.fetchOne(db, sql: """
+        guard pushers.contains(clientId) else { return 0 }
+        return try await pool.read { db in
+            // Cached: preparing it on every long-poll wake-up cost more than running it.
+            try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT MIN(c.last_mutation_id,
                            COALESCE((SELECT MIN(r.mutation_id) - 1 FROM mutation_results r
                                      WHERE r.client_id = c.client_id AND r.seq > ?), c.last_mutation_id))
                 FROM clients c WHERE c.client_id = ? AND c.user = ?
-                """, arguments: [sequence, clientId, user]) ?? 0
+                """), arguments: [sequence, clientId, user]) ?? 0
         }
     }
 

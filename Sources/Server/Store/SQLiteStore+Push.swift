@@ -8,6 +8,7 @@ extension SQLiteStore {
             throw ServerError.badRequest(code: "bad_client_id", message: "clientId must be 1–64 characters")
         }
         try SQLiteStore.checkOrder(request.mutations)
+        pushers.insert(request.clientId)
         let response = try await pool.write { db in
             let response = try SQLiteStore.applyPush(db, actor: actor, request: request, now: now)
             Failpoint.hit("push-before-commit")

@@ -8,6 +8,10 @@ import Domain
 /// the rules filter on, so a pull splices stored JSON without re-encoding.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
+    /// Clients that have pushed to this database. One SQLite file has one dispatchd, so a client
+    /// not in it has consumed nothing and a pull's `lastMutationId` needs no query (10,000
+    /// long-polls wake on every commit).
+    let pushers = KnownClients()
     /// Identifies this database in cursors, so a cursor from elsewhere resets.
     public let databaseId: String
 
@@ -28,6 +32,9 @@ public final class SQLiteStore: Store {
                 let id = String(UUID().uuidString.prefix(8)).lowercased()
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('database_id', ?)", arguments: [id])
                 return id
+            }
+            for client in try pool.read({ db in try String.fetchAll(db, sql: "SELECT client_id FROM clients") }) {
+                pushers.insert(client)
             }
         } catch let error as DatabaseError {
             throw ServerError.storage("cannot open \(path): \(error.message ?? error.description)")
@@ -62,4 +69,12 @@ public final class SQLiteStore: Store {
             return result
         }
     }
+}
+
+/// A set of client ids behind a lock.
+final class KnownClients: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: Set<String> = []
+    func insert(_ id: String) { lock.withLock { _ = ids.insert(id) } }
+    func contains(_ id: String) -> Bool { lock.withLock { ids.contains(id) } }
 }
