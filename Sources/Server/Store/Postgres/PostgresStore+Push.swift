@@ -46,12 +46,16 @@ struct PostgresPush {
         }
         var results: [MutationResult] = []
         var changed: Int64?
+        // One sequence number for the whole push, taken at its first accepted mutation: the push
+        // is one transaction, so its effects are one step of the feed, and it saves a round trip
+        // per mutation.
+        var pushSequence: Int64?
         for envelope in request.mutations {
             if envelope.id <= last {
                 results.append(try await replay(clientId: clientId, id: envelope.id))
                 continue
             }
-            let (result, seq) = try await apply(envelope)
+            let (result, seq) = try await apply(envelope, sequence: &pushSequence)
             let rejection = try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }
             try await connection.query("""
                 INSERT INTO mutation_results(client_id, mutation_id, status, rejection, seq)
@@ -69,10 +73,12 @@ struct PostgresPush {
 
     /// Runs the rules on prefetched rows; on success takes the next sequence number and writes
     /// what the rules saved. A rejection writes nothing, so it needs no savepoint to undo.
-    private func apply(_ envelope: MutationEnvelope) async throws -> (MutationResult, seq: Int64?) {
+    private func apply(_ envelope: MutationEnvelope, sequence: inout Int64?) async throws -> (MutationResult, seq: Int64?) {
         var wanted = PostgresPrefetch.Keys(envelope.mutation)
         for _ in 0 ..< 16 {
             let store = try await PostgresPrefetch(connection: connection, logger: logger).fetch(wanted)
+            // Each load's driver before the rules ran, to see scope moves without asking again.
+            let driversBefore: [String: String?] = store.loads.mapValues { $0?.driverId }
             do {
                 try Mutator.apply(envelope.mutation, by: actor, in: store, now: now)
             } catch let miss as PrefetchedMutationStore.Miss {
@@ -81,21 +87,33 @@ struct PostgresPush {
             } catch let refused as MutationRejection {
                 return (MutationResult(id: envelope.id, status: .rejected, rejection: refused), nil)
             }
-            let seq = try await PostgresStore.nextSequence(connection, logger: logger)
-            try await write(store.writes, seq: seq)
+            let seq: Int64
+            if let taken = sequence {
+                seq = taken
+            } else {
+                seq = try await PostgresStore.nextSequence(connection, logger: logger)
+                sequence = seq
+            }
+            try await write(store.writes, seq: seq, driversBefore: driversBefore)
             return (MutationResult(id: envelope.id, status: .applied), seq)
         }
         throw ServerError.storage("the rules of \(envelope.mutation.name) kept asking for rows that were not prefetched")
     }
 
     /// Writes in the order the rules made them; a load that changes driver moves scopes.
-    private func write(_ writes: [PrefetchedMutationStore.Write], seq: Int64) async throws {
+    private func write(_ writes: [PrefetchedMutationStore.Write], seq: Int64,
+                       driversBefore: [String: String?]) async throws {
         var rows = PostgresRows()
         for write in writes {
             switch write {
             case .load(let load):
-                let previous = try await connection.scalar("SELECT driver_id FROM loads WHERE id = \(load.id)",
+                let previous: String?
+                if let known = driversBefore[load.id] {
+                    previous = known
+                } else {
+                    previous = try await connection.scalar("SELECT driver_id FROM loads WHERE id = \(load.id)",
                                                            as: String.self, logger: logger)
+                }
                 try rows.add(load, seq: seq)
                 try await rows.flush(connection, logger: logger)
                 if previous != load.driverId {
