@@ -91,5 +91,20 @@ struct ScaleOutTests {
         #expect(first.results.first?.status == .applied)
         #expect(again.results.first?.replayed == true && again.lastMutationId == 1)
         #expect(try await a.consumedMutations("roaming").count == 1)
+
+        // A console that pushed only through B learns on A that its edit was consumed: A heard
+        // of the client from B's notification, not from a query per pull.
+        let (_, other) = try await a.client()
+        let onlyB = MutationEnvelope(id: 1, mutation: .addNote(.init(noteId: "via-b", loadId: loadId, text: "from B",
+                                                                     at: Int64(Date().timeIntervalSince1970))), createdAt: 0)
+        _ = try await DispatchClient(server: b.url, token: other.token).push(PushRequest(clientId: "only-b", mutations: [onlyB]))
+        let viaAOther = try DispatchClient(server: a.url, token: other.token)
+        let confirmed = try await waitUntil(seconds: 5) {
+            // The last page: lastMutationId is as of a page's end, and the note is at the head.
+            var page = try await viaAOther.pull(cursor: nil, clientId: "only-b", limit: 10_000)
+            while page.hasMore { page = try await viaAOther.pull(cursor: page.cursor, clientId: "only-b", limit: 10_000) }
+            return page.lastMutationId == 1
+        }
+        #expect(confirmed != nil, "a pull through A reports the push made through B")
     }
 }

@@ -25,10 +25,16 @@ struct PostgresChangeListener: Service {
                 try await store.client.withConnection { connection in
                     try await connection.listen(on: PostgresStore.channel) { notifications in
                         // Listening now: catch up on anything committed before.
+                        try await store.loadPushers()
                         await hub.notify(sequence: try await PostgresStore.sequence(connection, logger: logger))
                         failures = 0
                         for try await notification in notifications {
-                            if let sequence = Int64(notification.payload) { await hub.notify(sequence: sequence) }
+                            let payload = notification.payload
+                            if payload.hasPrefix("client:") {
+                                store.pushers.insert(String(payload.dropFirst("client:".count)))
+                            } else if let sequence = Int64(payload) {
+                                await hub.notify(sequence: sequence)
+                            }
                         }
                     }
                 }

@@ -86,7 +86,10 @@ extension PostgresStore {
     /// The highest mutation id of `clientId` whose effects, and those of every earlier one, are
     /// at or below `sequence`; as `SQLiteStore.lastMutationId(clientId:user:asOf:)`.
     public func lastMutationId(clientId: String, user: String, asOf sequence: Int64) async throws -> Int64 {
-        try await run("read lastMutationId") { connection in
+        // Not known to have pushed anywhere: nothing consumed. A push through another instance
+        // that this one has not heard of yet only delays a confirmation to the next pull.
+        guard pushers.contains(clientId) else { return 0 }
+        return try await run("read lastMutationId") { connection in
             try await connection.scalar("""
                 SELECT LEAST(c.last_mutation_id,
                              COALESCE((SELECT MIN(r.mutation_id) - 1 FROM mutation_results r

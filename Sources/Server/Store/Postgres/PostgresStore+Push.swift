@@ -9,8 +9,13 @@ extension PostgresStore {
             throw ServerError.badRequest(code: "bad_client_id", message: "clientId must be 1–64 characters")
         }
         try SQLiteStore.checkOrder(request.mutations)
-        let response = try await write("apply a push") { connection, start in
-            try await PostgresPush(connection: connection, logger: self.logger, actor: actor, now: now)
+        pushers.insert(request.clientId)
+        let response = try await write("apply a push") { connection, start -> (PushResponse, changedTo: Int64?) in
+            // Delivered on commit, before the change notification sent at the end of `write`, so
+            // other instances know the client has pushed when their long-polls wake.
+            let announcement = "client:" + request.clientId
+            try await connection.query("SELECT pg_notify(\(PostgresStore.channel), \(announcement))", logger: self.logger)
+            return try await PostgresPush(connection: connection, logger: self.logger, actor: actor, now: now)
                 .apply(request, start: start)
         }
         // Committed, not yet answered: the client will retry and must get the stored results.

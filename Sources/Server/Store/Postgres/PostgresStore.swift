@@ -18,6 +18,10 @@ public final class PostgresStore: Store, Sendable {
     /// Identifies this database in cursors, so a cursor from elsewhere resets.
     public let databaseId: String
     private let runner: Task<Void, Never>
+    /// Clients that have pushed through any instance: loaded at start, added to by this
+    /// instance's pushes and by the others' (`NOTIFY dispatch_changes, 'client:<id>'`, sent in
+    /// the push transaction). A pull for a client not in it needs no `lastMutationId` query.
+    let pushers = KnownClients()
 
     /// The notification channel commits are announced on.
     static let channel = "dispatch_changes"
@@ -39,11 +43,22 @@ public final class PostgresStore: Store, Sendable {
         do {
             try await PostgresStore.migrate(client, logger: logger)
             databaseId = try await PostgresStore.databaseId(client, logger: logger)
+            try await loadPushers()
         } catch {
             runner.cancel()
             await runner.value
             throw PostgresStore.storageError(error, doing: "open \(url.description)")
         }
+    }
+
+    /// Reads every client that has pushed (at start, and after the listener reconnects, since
+    /// notifications sent while it was away are lost).
+    func loadPushers() async throws {
+        let ids = try await client.withConnection { connection in
+            try await connection.query("SELECT client_id FROM clients", logger: self.logger).collect()
+                .map { try $0.decode(String.self) }
+        }
+        for id in ids { pushers.insert(id) }
     }
 
     /// Closes the pool; the store cannot be used afterwards.
