@@ -41,7 +41,7 @@ struct ConvergenceTests {
     func everyMirrorEqualsTheServerThroughItsScope(store: StoreKind, seed: UInt64) async throws {
         let server = try await TestServer.start(store: store, loads: 150, drivers: 14, carriers: 6)
         defer { Task { await server.stop() } }
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         let now = Int64(Date().timeIntervalSince1970)
 
         // Two drivers with loads of their own, so both sides edit the same rows.
@@ -130,7 +130,7 @@ struct ConvergenceTests {
 
     /// A plausible edit for this person, chosen from what its own mirror shows now.
     static func randomEdit(for person: Participant, drivers: [String], at: Int64, step: Int, seed: UInt64,
-                           random: inout SplitMix64) async throws -> Mutation? {
+                           random: inout SeededRandom) async throws -> Mutation? {
         let pick = random.next()
         let noteId = "n-\(seed)-\(step)"
         switch person.actor.role {

@@ -55,7 +55,7 @@ struct PartitionTests {
         #expect(breaker.state == .closed && breaker.consecutiveFailures == 0)
 
         var backoff = Backoff(base: 0.25, cap: 1.5)
-        var random = SplitMix64(seed: 1)
+        var random = SeededRandom(seed: 1)
         let waits = (0 ..< 12).map { _ in backoff.next(using: &random) }
         #expect(waits.allSatisfy { $0 >= 0 && $0 <= 1.5 }, "full jitter, capped")
         #expect(Set(waits).count > 6, "jittered, not a fixed schedule")

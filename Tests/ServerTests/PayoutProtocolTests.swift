@@ -14,14 +14,7 @@ struct PayoutProtocolTests {
         let login = Seeder.accountingLogin
         let (books, engine, accounting) = try await server.console("books", user: login.user, password: login.password)
         _ = try await engine.syncOnce()
-        let (payout, carrier) = try await books.pool.read { db -> (Payout, Carrier) in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT p.body, c.body FROM payouts p JOIN carriers c ON c.id = p.carrier_id
-                WHERE p.status = 'pending' AND c.verdict = 'ok' ORDER BY p.id LIMIT 1
-                """)!
-            return (try JSONDecoder.wire.decode(Payout.self, from: Data((row[0] as String).utf8)),
-                    try JSONDecoder.wire.decode(Carrier.self, from: Data((row[1] as String).utf8)))
-        }
+        let (payout, carrier) = try await pendingPayoutOfAnOkCarrier(in: books)
         let seen = Mutation.PayoutAction(payout: payout, carrier: carrier, key: "approve-1")
         // Meanwhile a lumper fee is added on the server.
         try await server.adjust(payout.id) { $0.amountCents += 15_000 }
@@ -57,14 +50,7 @@ struct PayoutProtocolTests {
         let login = Seeder.accountingLogin
         let (books, engine, accounting) = try await server.console("books", user: login.user, password: login.password)
         _ = try await engine.syncOnce()
-        let (payout, carrier) = try await books.pool.read { db -> (Payout, Carrier) in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT p.body, c.body FROM payouts p JOIN carriers c ON c.id = p.carrier_id
-                WHERE p.status = 'pending' AND c.verdict = 'ok' ORDER BY p.id LIMIT 1
-                """)!
-            return (try JSONDecoder.wire.decode(Payout.self, from: Data((row[0] as String).utf8)),
-                    try JSONDecoder.wire.decode(Carrier.self, from: Data((row[1] as String).utf8)))
-        }
+        let (payout, carrier) = try await pendingPayoutOfAnOkCarrier(in: books)
         try await books.enqueue(.approvePayout(.init(payout: payout, carrier: carrier, key: "k")), by: accounting)
         try await server.adjust(carrier: carrier.id) {
             $0.verdict = .doNotUse
@@ -73,6 +59,18 @@ struct PayoutProtocolTests {
         let report = try await engine.syncOnce()
         #expect(report.rejected.first?.contains("do-not-use") == true)
         #expect(try await books.conflicts().first?.code == "stale")
+    }
+}
+
+/// A pending payout whose carrier is ok, as the console's mirror shows it.
+func pendingPayoutOfAnOkCarrier(in mirror: Mirror) async throws -> (Payout, Carrier) {
+    try await mirror.pool.read { db -> (Payout, Carrier) in
+        let row = try Row.fetchOne(db, sql: """
+            SELECT p.body, c.body FROM payouts p JOIN carriers c ON c.id = p.carrier_id
+            WHERE p.status = 'pending' AND c.verdict = 'ok' ORDER BY p.id LIMIT 1
+            """)!
+        return (try JSONDecoder.wire.decode(Payout.self, from: Data((row[0] as String).utf8)),
+                try JSONDecoder.wire.decode(Carrier.self, from: Data((row[1] as String).utf8)))
     }
 }
 

@@ -70,7 +70,7 @@ struct ScopeTests {
         let loads = try await desk.pool.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM loads WHERE status = 'posted' ORDER BY id LIMIT 6")
         }
-        var random = SplitMix64(seed: 20_261_123)
+        var random = SeededRandom(seed: 20_261_123)
         for round in 0 ..< 40 {
             let load = loads[Int(random.next() % UInt64(loads.count))]
             let current = try await MirrorQueries(mirror: desk).load(load)
@@ -102,18 +102,5 @@ struct ScopeTests {
             }
             #expect(foreign == 0, "\(console.id) holds rows of other drivers")
         }
-    }
-}
-
-/// A small seeded generator, so a failing random run can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,11 +1,12 @@
 /// SplitMix64: a small, fast generator whose sequence depends only on the seed,
-/// so `dispatchd seed --seed 42` builds the same data on every machine.
-struct SeededRandom: RandomNumberGenerator {
+/// so `dispatchd seed --seed 42` builds the same data on every machine (and a random test can be
+/// replayed from its seed).
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
