@@ -55,6 +55,7 @@ struct PostgresPush {
         // is one transaction, so its effects are one step of the feed, and it saves a round trip
         // per mutation.
         var pushSequence: Int64?
+        var stored = ResultRows()
         for envelope in request.mutations {
             if envelope.id <= last {
                 results.append(try await replay(clientId: clientId, id: envelope.id))
@@ -62,14 +63,13 @@ struct PostgresPush {
             }
             let (result, seq) = try await apply(envelope, sequence: &pushSequence)
             let rejection = try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }
-            try await connection.query("""
-                INSERT INTO mutation_results(client_id, mutation_id, status, rejection, seq)
-                VALUES (\(clientId), \(envelope.id), \(result.status.rawValue), \(rejection), \(seq))
-                """, logger: logger)
+            stored.add(id: envelope.id, status: result.status.rawValue, rejection: rejection, seq: seq)
             last = envelope.id
             results.append(result)
             if let seq { changed = seq }
         }
+        // Every result of the push in one statement, in the same transaction as its effects.
+        try await stored.insert(clientId: clientId, connection, logger: logger)
         try await connection.query("""
             UPDATE clients SET last_mutation_id = \(last) WHERE client_id = \(clientId)
             """, logger: logger)
@@ -145,5 +145,31 @@ struct PostgresPush {
         let refused = rejection.flatMap { try? JSONDecoder.wire.decode(MutationRejection.self, from: Data($0.utf8)) }
         return MutationResult(id: id, status: MutationResult.Status(rawValue: status) ?? .applied, rejection: refused,
                               replayed: true)
+    }
+}
+
+/// A push's results, column by column, written with one `unnest` insert.
+struct ResultRows {
+    private var ids: [Int64] = []
+    private var statuses: [String] = []
+    /// "" stands for no rejection; 0 for no sequence number (a rejection has none).
+    private var rejections: [String] = []
+    private var seqs: [Int64] = []
+
+    mutating func add(id: Int64, status: String, rejection: String?, seq: Int64?) {
+        ids.append(id)
+        statuses.append(status)
+        rejections.append(rejection ?? "")
+        seqs.append(seq ?? 0)
+    }
+
+    func insert(clientId: String, _ connection: PostgresConnection, logger: Logger) async throws {
+        guard !ids.isEmpty else { return }
+        let statement = PostgresStatement("""
+            INSERT INTO mutation_results(client_id, mutation_id, status, rejection, seq)
+            SELECT ?, id, status, NULLIF(rejection, ''), NULLIF(seq, 0)
+            FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[]) AS t(id, status, rejection, seq)
+            """, [.text(clientId), .ints(ids), .texts(statuses), .texts(rejections), .ints(seqs)])
+        try await connection.query(statement.query, logger: logger)
     }
 }
