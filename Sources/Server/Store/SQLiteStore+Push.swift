@@ -4,10 +4,7 @@ import Domain
 
 extension SQLiteStore {
     public func push(actor: Actor, request: PushRequest, now: Int64) async throws -> PushResponse {
-        guard !request.clientId.isEmpty, request.clientId.count <= 64 else {
-            throw ServerError.badRequest(code: "bad_client_id", message: "clientId must be 1–64 characters")
-        }
-        try SQLiteStore.checkOrder(request.mutations)
+        try PushShape.check(request)
         pushers.insert(request.clientId)
         let response = try await pool.write { db in
             let response = try SQLiteStore.applyPush(db, actor: actor, request: request, now: now)
@@ -17,16 +14,6 @@ extension SQLiteStore {
         // Committed, not yet answered: the client will retry and must get the stored results.
         Failpoint.hit("push-after-commit")
         return response
-    }
-
-    /// Mutation ids in one push must be strictly consecutive; anything else is refused before applying.
-    static func checkOrder(_ mutations: [MutationEnvelope]) throws {
-        for (previous, next) in zip(mutations, mutations.dropFirst()) where next.id != previous.id + 1 {
-            throw ServerError.mutationGap(expected: previous.id + 1, got: next.id)
-        }
-        if let first = mutations.first, first.id < 1 {
-            throw ServerError.badRequest(code: "bad_mutation_id", message: "mutation ids start at 1")
-        }
     }
 
     /// Runs inside one write transaction: each mutation's effects and the client's

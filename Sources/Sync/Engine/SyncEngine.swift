@@ -86,9 +86,9 @@ public actor SyncEngine {
             let page: PullBatch
             let fetchStarted = ContinuousClock.now
             do {
-                guard let value = try await (request == first && wait > 0 ? abandonable(request) : request.value) else {
-                    return
-                }
+                let value = try await (request == first && wait > 0 ? abandonable(request) : request.value)
+                abandonLongPoll = nil
+                guard let value else { return }
                 page = value
             } catch is CancellationError {
                 return

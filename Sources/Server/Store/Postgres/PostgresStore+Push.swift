@@ -5,10 +5,7 @@ import Domain
 
 extension PostgresStore {
     public func push(actor: Actor, request: PushRequest, now: Int64) async throws -> PushResponse {
-        guard !request.clientId.isEmpty, request.clientId.count <= 64 else {
-            throw ServerError.badRequest(code: "bad_client_id", message: "clientId must be 1–64 characters")
-        }
-        try SQLiteStore.checkOrder(request.mutations)
+        try PushShape.check(request)
         pushers.insert(request.clientId)
         let response = try await write("apply a push") { connection, start -> (PushResponse, changedTo: Int64?) in
             // Delivered on commit, before the change notification sent at the end of `write`, so
