@@ -32,9 +32,6 @@ func waitUntil(seconds: Double, _ condition: () async throws -> Bool) async reth
     return nil
 }
 
-extension Duration {
-    var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
 
 @Suite("Background sync: backoff, breaker and upload after a partition", .serialized)
 struct PartitionTests {

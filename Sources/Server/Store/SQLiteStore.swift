@@ -70,11 +70,3 @@ public final class SQLiteStore: Store {
         }
     }
 }
-
-/// A set of client ids behind a lock.
-final class KnownClients: @unchecked Sendable {
-    private let lock = NSLock()
-    private var ids: Set<String> = []
-    func insert(_ id: String) { lock.withLock { _ = ids.insert(id) } }
-    func contains(_ id: String) -> Bool { lock.withLock { ids.contains(id) } }
-}
