@@ -10,6 +10,15 @@ public struct JSONLogHandler: LogHandler {
 
     public init(label: String) { self.label = label }
 
+    // Made once: building a formatter or an encoder per line cost more than the line.
+    // Both only format here, which Foundation allows from several threads.
+    nonisolated(unsafe) private static let timestamps = ISO8601DateFormatter()
+    nonisolated(unsafe) private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
@@ -20,13 +29,11 @@ public struct JSONLogHandler: LogHandler {
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
             fields[key] = "\(value)"
         }
-        fields["ts"] = ISO8601DateFormatter().string(from: Date())
+        fields["ts"] = JSONLogHandler.timestamps.string(from: Date())
         fields["level"] = event.level.rawValue
         fields["label"] = label
         fields["msg"] = "\(event.message)"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(fields) else { return }
+        guard let data = try? JSONLogHandler.encoder.encode(fields) else { return }
         FileHandle.standardError.write(data + Data("\n".utf8))
     }
 }
