@@ -106,6 +106,7 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain"]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -77,7 +77,7 @@ struct Bench: AsyncParsableCommand {
         var cases: [(String, BoardQuery, PageAnchor)] = [
             ("all, pickup ▲, first page", BoardQuery(), .first),
             ("posted, $/mi ▼, first page", BoardQuery(status: .posted, sort: .ratePerMile, descending: true), .first),
-            ("TX + van, pickup ▲", BoardQuery(originState: "TX", equipment: "V"), .first),
+            ("TX + van, pickup ▲", BoardQuery(origin: PlaceFilter(state: "TX"), equipment: ["V"]), .first),
             ("all, origin ▲, last page", BoardQuery(sort: .origin), .last),
         ]
         if let middle { cases.append(("all, pickup ▲, page after row \(Format.count(loads / 2))", BoardQuery(), .after(middle))) }

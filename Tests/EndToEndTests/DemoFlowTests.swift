@@ -24,27 +24,42 @@ struct DemoFlowTests {
         try tmux.keys("Home")
         _ = try await tmux.waitFor("row 1 of 3,000")
 
-        // Filter by status with the form; a non-numeric rate is refused in place.
+        // Filter by status and a radius around a city; a non-numeric rate is refused in place.
         try tmux.keys("/")
         _ = try await tmux.waitFor("Filter loads")
-        try tmux.keys("posted", "Tab", "Tab", "Tab", "abc", "Enter")
+        try tmux.keys("Tab", "posted", "Tab", "Dallas, TX 250", "Tab", "Tab", "Tab", "Tab", "Tab", "abc", "Enter")
         _ = try await tmux.waitFor("not a number")
         try tmux.keys("BSpace", "BSpace", "BSpace", "Enter")
-        screen = try await tmux.waitFor("status=posted")
+        screen = try await tmux.waitFor("status=posted from Dallas, TX +250mi")
         #expect(!screen.contains("Filter loads"))
+        let firstRow = try #require(screen.firstMatch(of: #/\n.{1,2}(L-\d+) /#)?.1).description
 
-        // Assign the first posted load to the best driver: pending at once, then confirmed.
-        try tmux.keys("a")
-        screen = try await tmux.waitFor("Deadhead")
-        let loadId = try #require(screen.firstMatch(of: /Assign (L-\d+)/)?.1).description
+        // Open the load: its detail lists stops, the timeline and the best drivers.
         try tmux.keys("Enter")
-        // Pending, then confirmed by the server; the load leaves the posted board.
+        screen = try await tmux.waitFor("detail with best drivers") { $0.contains("Load \(firstRow)") && $0.contains("Best drivers") }
+        #expect(screen.contains("Pickup"))
+        #expect(screen.contains("Timeline"))
+
+        // Assign the best driver from the detail: pending at once, then confirmed by the server.
+        try tmux.keys("a")
+        screen = try await tmux.waitFor("candidates") { $0.contains("Deadhead") && $0.firstMatch(of: /\s(D-\d+)\s/) != nil }
+        let loadId = try #require(screen.firstMatch(of: /Assign (L-\d+)/)?.1).description
+        #expect(loadId == firstRow)
+        let driverId = try #require(screen.firstMatch(of: /\s(D-\d+)\s/)?.1).description
+        try tmux.keys("Enter")
         _ = try await tmux.waitFor("confirmation", timeout: .seconds(10)) {
             ($0.contains("assign \(loadId) to") || $0.contains("all edits synced")) && $0.contains("pending 0")
         }
         _ = try await tmux.waitFor("\(loadId) off the posted board") { screen in
             !screen.split(separator: "\n").contains { $0.hasPrefix("  \(loadId) ") }
         }
+
+        // See the driver on the map, followed.
+        try tmux.keys(":follow \(driverId)", "Enter")
+        screen = try await tmux.waitFor("map following \(driverId)") { $0.contains("@ \(driverId)") && $0.contains("d driver") }
+        #expect(screen.contains("@"))
+        try tmux.keys("1")
+        _ = try await tmux.waitFor("status=posted")
 
         // A resize in the middle of a dialog, and below the minimum.
         try tmux.keys("?")

@@ -33,14 +33,14 @@ struct BoardViewTests {
 
     @Test func sortArrowAndAsciiFallback() {
         var state = Fixtures.boardState()
-        state.board.query = BoardQuery(originState: "TX", sort: .ratePerMile, descending: true)
-        #expect(Screen.render(state).trimmedLines[1].hasPrefix("origin=TX  sort: rate/mile ▼"))
+        state.board.query = BoardQuery(origin: PlaceFilter(state: "TX"), sort: .ratePerMile, descending: true)
+        #expect(Screen.render(state).trimmedLines[1].hasPrefix("from TX  sort: rate/mile ▼"))
         state.asciiOnly = true
         let ascii = Screen.render(state)
-        #expect(ascii.trimmedLines[1].hasPrefix("origin=TX  sort: rate/mile v"))
+        #expect(ascii.trimmedLines[1].hasPrefix("from TX  sort: rate/mile v"))
         #expect(ascii.trimmedLines[3].hasSuffix("#"))
         // A filter in force is summarised on the message line with the key to clear it.
-        #expect(ascii.trimmedLines[22].hasPrefix("filter: origin=TX  F clear"))
+        #expect(ascii.trimmedLines[22].hasPrefix("filter: from TX  F clear"))
     }
 
     @Test func wideScreenShowsMoreColumnsAndFullCityNames() {
@@ -86,7 +86,7 @@ struct BoardViewTests {
     @Test func emptyAndLoadingBoards() {
         var state = Fixtures.boardState(rows: 0)
         state.board.totalCount = 0
-        state.board.query = BoardQuery(equipment: "R")
+        state.board.query = BoardQuery(equipment: ["R"])
         #expect(Screen.render(state).text.contains("No loads match equip=R  (F clears the filter)"))
         #expect(Screen.render(state).trimmedLines[1].hasSuffix("0 loads  avg $2.45/mi"))
         state.board.loading = true

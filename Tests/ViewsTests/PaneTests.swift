@@ -28,7 +28,7 @@ struct PaneTests {
         #expect(buffer[7, 1 + 8].text == "D") // Reno
         #expect(buffer[33, 1 + 3].text == "+") // twelve drivers in one cell
         #expect(grid.contains("•") && grid.contains("·")) // coast and state borders
-        #expect(buffer.trimmedLines[21] == "d driver  2-9,+ several  P pickup  D delivery  2,000 drivers")
+        #expect(buffer.trimmedLines[21] == "d driver 2-9,+ several o load P pickup D delivery = route  2,000 drivers")
     }
 
     @Test func mapHighlightsTheSelectedLoadsEnds() {

@@ -18,6 +18,9 @@ enum AppEvent: Sendable {
     case outbox(pending: [OutboxItem], conflicts: [OutboxItem])
     case driverLoads(loads: [Load], pending: Set<String>)
     case candidates(loadId: String, [DriverCandidate])
+    case filterResolved(Result<BoardQuery, BoardInputError>)
+    case detail(loadId: String, LoadDetail?)
+    case nearDriver(driverId: String, Driver?, miles: Int)
     case info(String)
     case failure(String)
 }
@@ -36,4 +39,10 @@ enum Effect: Sendable, Equatable {
     case syncNow
     case retryConflict(Int64)
     case discardConflict(Int64)
+    /// Look up the centre of a city radius in the mirror.
+    case resolveFilter(BoardQuery)
+    case fetchDetail(loadId: String)
+    /// Write the saved views to the data directory.
+    case saveViews([SavedView])
+    case findDriver(driverId: String, miles: Int)
 }

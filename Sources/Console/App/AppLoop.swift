@@ -91,6 +91,8 @@ final class AppLoop: @unchecked Sendable {
         state.screen.sync.pending = counts.pending
         state.screen.sync.conflicts = counts.conflicts
         state.screen.sync.lastSyncAt = try await session.mirror.state("last_sync_at").flatMap { Int64($0) }
+        // A damaged views file is reported before curses starts and loses nothing: it is left as it is.
+        state.screen.board.savedViews = try SavedViewStore(directory: session.directory).load()
         let loop = try AppLoop(session: session, state: state)
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {

@@ -9,6 +9,7 @@ extension AppState {
     mutating func reloadBoard() -> [Effect] {
         boardGeneration += 1
         boardRequestInFlight = true
+        screen.board.viewName = screen.board.savedViews.first { $0.query == screen.board.query }?.name
         screen.board.loading = true
         return [.fetchBoard(screen.board.query, .first, limit: Self.pageSize, generation: boardGeneration),
                 .fetchTotals(screen.board.query, selected: nil, generation: boardGeneration)]

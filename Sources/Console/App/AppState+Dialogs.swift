@@ -4,16 +4,6 @@ import Views
 
 /// Keys while a dialog is open: forms keep what was typed until it is valid or dismissed.
 extension AppState {
-    func filterForm() -> FormState {
-        let q = screen.board.query
-        return FormState(title: "Filter loads", fields: [
-            .init(label: "Status", value: q.status?.rawValue ?? "", placeholder: "any (posted, assigned, X3…)"),
-            .init(label: "Origin state", value: q.originState ?? "", placeholder: "any (e.g. TX)"),
-            .init(label: "Equipment", value: q.equipment ?? "", placeholder: "any (V, R, F, DT…)"),
-            .init(label: "Min $/mile", value: q.minRatePerMileCents.map(Money.plain) ?? "", placeholder: "e.g. 2.50"),
-        ])
-    }
-
     mutating func openAssign() -> [Effect] {
         guard role == .dispatcher, let row = screen.board.selectedRow else {
             if role != .dispatcher { screen.flash = Flash(.error, "only a dispatcher can assign loads") }
@@ -55,6 +45,10 @@ extension AppState {
             default: break
             }
             return []
+        case .loadDetail(var detail):
+            let effects = handleDetail(key, &detail)
+            if case .loadDetail = screen.dialog { screen.dialog = .loadDetail(detail) }
+            return effects
         case .delay(var delay):
             let reasons = DelayReason.allCases
             switch key {
@@ -84,40 +78,6 @@ extension AppState {
         case .backspace, .delete: if !value.isEmpty { value.removeLast() }; return true
         default: return false
         }
-    }
-
-    mutating func handleFilter(_ key: Key, _ form: inout FormState) -> [Effect] {
-        switch key {
-        case .tab, .down: form.focused = (form.focused + 1) % form.fields.count
-        case .backTab, .up: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
-        case .enter:
-            var query = screen.board.query
-            for index in form.fields.indices { form.fields[index].error = nil }
-            let values = form.fields.map { $0.value.trimmingCharacters(in: .whitespaces) }
-            if values[0].isEmpty { query.status = nil }
-            else if let status = LoadStatus(userInput: values[0]) { query.status = status }
-            else { form.fields[0].error = "unknown status; try posted, assigned, X3, X1, POD" }
-            if values[1].isEmpty { query.originState = nil }
-            else if values[1].count == 2, values[1].allSatisfy(\.isLetter) { query.originState = values[1].uppercased() }
-            else { form.fields[1].error = "a two-letter state code, e.g. TX" }
-            if values[2].isEmpty { query.equipment = nil }
-            else if let equipment = Equipment.named(values[2]) { query.equipment = equipment.code }
-            else { form.fields[2].error = "unknown equipment; e.g. V, R, F, SD, DT" }
-            if values[3].isEmpty { query.minRatePerMileCents = nil }
-            else if let cents = Money.parseCents(values[3]) { query.minRatePerMileCents = cents }
-            else { form.fields[3].error = "not a number: dollars, e.g. 2.50" }
-            if let bad = form.fields.firstIndex(where: { $0.error != nil }) {
-                form.focused = bad
-                return []
-            }
-            screen.dialog = nil
-            screen.board.query = query
-            return reloadBoard()
-        default:
-            _ = AppState.edit(&form.fields[form.focused].value, key)
-            form.fields[form.focused].error = nil
-        }
-        return []
     }
 
     mutating func handleAssign(_ key: Key, _ assign: inout AssignState) -> [Effect] {
@@ -196,19 +156,34 @@ extension AppState {
             return [.mutate(.assignLoad(.init(loadId: Session.loadId(words[1]), driverId: Session.driverId(words[2]))))]
         case ("unassign", 2): return [.mutate(.unassignLoad(.init(loadId: Session.loadId(words[1]))))]
         case ("sort", 2):
-            guard let sort = BoardSort(rawValue: words[1].lowercased()) else {
-                screen.flash = Flash(.error, "sort by pickup, rpm or origin")
+            guard let sort = BoardSort(userInput: words[1]) else {
+                screen.flash = Flash(.error, "sort by one of: \(BoardSort.choices)")
                 return []
             }
             screen.board.query.sort = sort
             return reloadBoard()
+        case ("view", _), ("views", 1):
+            return runViewCommand(Array(words.dropFirst()))
+        case ("near", 2), ("near", 3):
+            let miles = words.count == 3 ? Int(words[2]) : 150
+            guard let miles, (1...1_000).contains(miles) else {
+                screen.flash = Flash(.error, "radius must be 1–1000 miles, e.g. :near D-45 150")
+                return []
+            }
+            return [.findDriver(driverId: Session.driverId(words[1]), miles: miles)]
+        case ("follow", 2):
+            screen.map.follow = Session.driverId(words[1])
+            screen.flash = Flash(.info, "following \(screen.map.follow ?? "")")
+            return show(.map)
+        case ("open", 2), ("detail", 2):
+            return openDetail(Session.loadId(words[1]))
         default:
             if words.count == 1, let pane = Pane.tabs(for: role).first(where: {
                 $0.title.lowercased().hasPrefix(verb) || $0.rawValue.lowercased().hasPrefix(verb)
             }) {
                 return show(pane)
             }
-            screen.flash = Flash(.error, "unknown command ':\(line)'; try :assign L-1 D-2, :unassign L-1, :sort rpm, :sync, :q")
+            screen.flash = Flash(.error, "unknown command ':\(line)'; try :assign L-1 D-2, :open L-1, :near D-2 150, :view save NAME, :sort rpm, :follow D-2, :sync, :q")
             return []
         }
     }

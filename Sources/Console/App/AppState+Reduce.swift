@@ -31,6 +31,7 @@ extension AppState {
             screen.map.pins = pins
             screen.map.driverCount = driverCount
             screen.map.selectedLoad = screen.board.selectedRow
+            followDriver()
             return []
         case .carriers(let carriers):
             screen.verification.carriers = carriers
@@ -65,6 +66,12 @@ extension AppState {
             assign.selected = min(assign.selected, max(0, candidates.count - 1))
             screen.dialog = .assign(assign)
             return []
+        case .filterResolved(let result):
+            return receiveResolved(result)
+        case .detail(let loadId, let detail):
+            return receiveDetail(loadId, detail)
+        case .nearDriver(let driverId, let driver, let miles):
+            return receiveNearDriver(driverId, driver, miles: miles)
         case .info(let text):
             screen.flash = Flash(.info, text)
             return [.fetchOutbox]
@@ -97,6 +104,7 @@ extension AppState {
             var effects: [Effect] = [.fetchOutbox]
             if role != .driver { effects += refreshBoard() }
             effects += refreshPane().filter { $0 != .fetchOutbox }
+            effects += refreshDetail()
             return effects
         }
     }
@@ -158,7 +166,11 @@ extension AppState {
             let sort = screen.board.query.sort
             screen.board.query = BoardQuery(sort: sort, descending: screen.board.query.descending)
             return reloadBoard()
-        case .assign, .select: return openAssign()
+        case .assign: return openAssign()
+        case .select:
+            guard let row = screen.board.selectedRow else { return [] }
+            return openDetail(row.id)
+        case .cycleView: return cycleView()
         case .unassign:
             guard let row = screen.board.selectedRow else { return [] }
             screen.dialog = .confirm(ConfirmState(
@@ -183,10 +195,23 @@ extension AppState {
         case .up: map.minLat += latSpan / 8; map.maxLat += latSpan / 8
         case .down: map.minLat -= latSpan / 8; map.maxLat -= latSpan / 8
         case .top: map = MapState(); map.pins = screen.map.pins; map.driverCount = screen.map.driverCount
+        case .follow:
+            if map.follow != nil {
+                map.follow = nil
+                screen.flash = Flash(.info, "stopped following")
+            } else if let driver = screen.board.selectedRow?.driverId {
+                map.follow = driver
+                screen.flash = Flash(.info, "following \(driver)")
+            } else {
+                screen.flash = Flash(.error, "select an assigned load on the board first, or type :follow D-45")
+                return []
+            }
         default: return []
         }
         map.selectedLoad = screen.map.selectedLoad
+        if action != .follow, action != .zoomIn, action != .zoomOut { map.follow = nil }
         screen.map = map
+        followDriver()
         return []
     }
 

@@ -60,11 +60,8 @@ struct EffectRunner: Sendable {
             post(.driverLoads(loads: result.loads, pending: result.pending))
         case .fetchCandidates(let loadId, let miles):
             guard let load = try await queries.load(loadId) else { throw ConsoleError.unknownLoad(loadId) }
-            let candidates = try await queries.candidates(for: load, maxDeadheadMiles: miles).map {
-                DriverCandidate(driver: $0.driver, carrierName: $0.carrier?.name ?? $0.driver.carrierId,
-                                verdict: $0.carrier?.verdict ?? .warn, deadheadMiles: $0.deadheadMiles,
-                                equipmentMatches: $0.driver.equipment == load.equipment)
-            }
+            let candidates = try await queries.candidates(for: load, maxDeadheadMiles: miles,
+                                                          now: Int64(Date().timeIntervalSince1970))
             post(.candidates(loadId: loadId, candidates))
         case .mutate(let mutation):
             let id = try await mirror.enqueue(mutation, by: session.config.actor)
@@ -81,6 +78,14 @@ struct EffectRunner: Sendable {
         case .discardConflict(let id):
             try await mirror.discardConflict(id)
             post(.info("#\(id) discarded"))
+        case .resolveFilter(let query):
+            post(.filterResolved(try await BoardQueries(mirror: mirror).resolveCenters(query)))
+        case .fetchDetail(let loadId):
+            post(.detail(loadId: loadId, try await queries.detail(loadId, now: Int64(Date().timeIntervalSince1970))))
+        case .saveViews(let views):
+            try SavedViewStore(directory: session.directory).save(views)
+        case .findDriver(let driverId, let miles):
+            post(.nearDriver(driverId: driverId, try await queries.driver(driverId), miles: miles))
         }
     }
 }

@@ -1,93 +1,73 @@
-/// Columns the load board sorts by.
-public enum BoardSort: String, Codable, Sendable, CaseIterable {
-    case pickup, ratePerMile = "rpm", origin
-
-    public var label: String {
-        switch self {
-        case .pickup: "pickup date"
-        case .ratePerMile: "rate/mile"
-        case .origin: "origin"
-        }
-    }
-}
-
-/// A load board filter and sort, shared by the TUI, `dispatch loads` and the benchmarks.
+/// A load board filter and sort, shared by the TUI, `dispatch loads`, saved views and the benchmarks.
+/// Every field is optional: nil (or empty) means "any".
 public struct BoardQuery: Codable, Sendable, Hashable {
     public var status: LoadStatus?
-    public var originState: String?
-    public var equipment: String?
+    /// Origin by state, city, or city with a deadhead radius.
+    public var origin: PlaceFilter?
+    public var destination: PlaceFilter?
+    /// Equipment codes; a load matches any of them.
+    public var equipment: [String]
+    /// Pickup window start, from and to (Unix seconds, inclusive).
+    public var pickupFrom: Int64?
+    public var pickupTo: Int64?
     public var minRatePerMileCents: Int64?
+    public var maxWeightLbs: Int?
+    public var maxLengthFt: Int?
+    /// true: full truckload only; false: partial (LTL) only.
+    public var fullLoad: Bool?
+    /// Posted within this many minutes.
+    public var maxAgeMinutes: Int?
+    /// Full-text search over reference, shipper, commodity and cities.
+    public var text: String?
     /// Only loads assigned to this driver (driver mode).
     public var driverId: String?
     public var sort: BoardSort
     public var descending: Bool
 
-    public init(status: LoadStatus? = nil, originState: String? = nil, equipment: String? = nil,
-                minRatePerMileCents: Int64? = nil, driverId: String? = nil,
+    public init(status: LoadStatus? = nil, origin: PlaceFilter? = nil, destination: PlaceFilter? = nil,
+                equipment: [String] = [], pickupFrom: Int64? = nil, pickupTo: Int64? = nil,
+                minRatePerMileCents: Int64? = nil, maxWeightLbs: Int? = nil, maxLengthFt: Int? = nil,
+                fullLoad: Bool? = nil, maxAgeMinutes: Int? = nil, text: String? = nil, driverId: String? = nil,
                 sort: BoardSort = .pickup, descending: Bool = false) {
         self.status = status
-        self.originState = originState
+        self.origin = origin
+        self.destination = destination
         self.equipment = equipment
+        self.pickupFrom = pickupFrom
+        self.pickupTo = pickupTo
         self.minRatePerMileCents = minRatePerMileCents
+        self.maxWeightLbs = maxWeightLbs
+        self.maxLengthFt = maxLengthFt
+        self.fullLoad = fullLoad
+        self.maxAgeMinutes = maxAgeMinutes
+        self.text = text
         self.driverId = driverId
         self.sort = sort
         self.descending = descending
     }
 
-    /// "status=posted origin=TX equip=V ≥$2.50/mi", or "all loads".
+    /// The same query with no filters, keeping its sort.
+    public var cleared: BoardQuery { BoardQuery(sort: sort, descending: descending) }
+
+    /// A radius in the query still needs its centre looked up.
+    public var needsCenters: Bool { origin?.needsCenter == true || destination?.needsCenter == true }
+
+    /// "posted from Dallas, TX +150mi to CA equip=V,R >=$2.50/mi", or "all loads".
     public var summary: String {
         var parts: [String] = []
+        if let text { parts.append("\"\(text)\"") }
         if let status { parts.append("status=\(status.label)") }
-        if let originState { parts.append("origin=\(originState)") }
-        if let equipment { parts.append("equip=\(equipment)") }
+        if let origin { parts.append("from \(origin.label)") }
+        if let destination { parts.append("to \(destination.label)") }
+        if !equipment.isEmpty { parts.append("equip=\(equipment.joined(separator: ","))") }
         if let min = minRatePerMileCents { parts.append(">=\(Money.perMile(min))") }
+        if pickupFrom != nil || pickupTo != nil {
+            parts.append("pickup \(pickupFrom.map(Format.date) ?? "…")–\(pickupTo.map(Format.date) ?? "…")")
+        }
+        if let maxWeightLbs { parts.append("<=\(Format.count(maxWeightLbs))lb") }
+        if let maxLengthFt { parts.append("<=\(maxLengthFt)ft") }
+        if let fullLoad { parts.append(fullLoad ? "full" : "partial") }
+        if let maxAgeMinutes { parts.append("posted <\(Format.age(Int64(maxAgeMinutes) * 60))") }
         return parts.isEmpty ? "all loads" : parts.joined(separator: " ")
-    }
-}
-
-/// The columns of one board row: what the board shows, nothing more.
-public struct LoadSummary: Sendable, Hashable, Identifiable, Codable {
-    public var id: String
-    public var reference: String
-    public var status: LoadStatus
-    public var originCity: String
-    public var originState: String
-    public var destCity: String
-    public var destState: String
-    public var pickupAt: Int64
-    public var equipment: String
-    public var fullLoad: Bool
-    public var weightLbs: Int
-    public var lengthFt: Int
-    public var miles: Int
-    public var rateCents: Int64
-    public var ratePerMileCents: Int64
-    public var postedAt: Int64
-    public var driverId: String?
-    /// A local edit to this load is not yet confirmed by the server.
-    public var pending: Bool
-
-    public init(id: String, reference: String, status: LoadStatus, originCity: String, originState: String,
-                destCity: String, destState: String, pickupAt: Int64, equipment: String, fullLoad: Bool,
-                weightLbs: Int, lengthFt: Int, miles: Int, rateCents: Int64, ratePerMileCents: Int64,
-                postedAt: Int64, driverId: String?, pending: Bool) {
-        self.id = id
-        self.reference = reference
-        self.status = status
-        self.originCity = originCity
-        self.originState = originState
-        self.destCity = destCity
-        self.destState = destState
-        self.pickupAt = pickupAt
-        self.equipment = equipment
-        self.fullLoad = fullLoad
-        self.weightLbs = weightLbs
-        self.lengthFt = lengthFt
-        self.miles = miles
-        self.rateCents = rateCents
-        self.ratePerMileCents = ratePerMileCents
-        self.postedAt = postedAt
-        self.driverId = driverId
-        self.pending = pending
     }
 }

@@ -44,7 +44,8 @@ public struct BoardQueries: Sendable {
 
     static let columns = """
         id, reference, status, origin_city, origin_state, dest_city, dest_state, pickup_at, equipment, full_load,
-        weight, length, miles, rate_cents, rpm_cents, posted_at, driver_id, pending
+        weight, length, miles, rate_cents, rpm_cents, posted_at, driver_id, pending,
+        origin_lat, origin_lon, dest_lat, dest_lon
         """
 
     static func sortColumn(_ sort: BoardSort) -> String {
@@ -52,6 +53,15 @@ public struct BoardQueries: Sendable {
         case .pickup: "pickup_at"
         case .ratePerMile: "rpm_cents"
         case .origin: "origin_sort"
+        case .destination: "(dest_state || ' ' || dest_city)"
+        case .rate: "rate_cents"
+        case .miles: "miles"
+        case .weight: "weight"
+        case .length: "length"
+        case .equipment: "equipment"
+        case .status: "status"
+        case .age: "posted_at"
+        case .reference: "reference"
         }
     }
 
@@ -60,6 +70,15 @@ public struct BoardQueries: Sendable {
         case .pickup: row.pickupAt
         case .ratePerMile: row.ratePerMileCents
         case .origin: "\(row.originState) \(row.originCity)"
+        case .destination: "\(row.destState) \(row.destCity)"
+        case .rate: row.rateCents
+        case .miles: row.miles
+        case .weight: row.weightLbs
+        case .length: row.lengthFt
+        case .equipment: row.equipment
+        case .status: row.status.rawValue
+        case .age: row.postedAt
+        case .reference: row.reference
         }
     }
 
@@ -75,15 +94,9 @@ public struct BoardQueries: Sendable {
 
     static func filter(_ query: BoardQuery, extra: (sql: String, arguments: [DatabaseValue])? = nil)
         -> (String, [DatabaseValue]) {
-        var clauses: [String] = []
-        var arguments: [DatabaseValue] = []
-        if let status = query.status { clauses.append("status = ?"); arguments.append(status.rawValue.databaseValue) }
-        if let state = query.originState { clauses.append("origin_state = ?"); arguments.append(state.uppercased().databaseValue) }
-        if let equipment = query.equipment { clauses.append("equipment = ?"); arguments.append(equipment.uppercased().databaseValue) }
-        if let min = query.minRatePerMileCents { clauses.append("rpm_cents >= ?"); arguments.append(min.databaseValue) }
-        if let driver = query.driverId { clauses.append("driver_id = ?"); arguments.append(driver.databaseValue) }
-        if let extra { clauses.append(extra.sql); arguments += extra.arguments }
-        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
+        var clauses = BoardFilterSQL(query, now: Int64(Date().timeIntervalSince1970))
+        if let extra { clauses.add(extra.sql, extra.arguments) }
+        return clauses.whereClause
     }
 
     /// The SQL and arguments of one board page, in the order SQLite returns them
@@ -127,6 +140,44 @@ public struct BoardQueries: Sendable {
             id: row[0], reference: row[1], status: LoadStatus(rawValue: row[2]) ?? .posted,
             originCity: row[3], originState: row[4], destCity: row[5], destState: row[6], pickupAt: row[7],
             equipment: row[8], fullLoad: row[9], weightLbs: row[10], lengthFt: row[11], miles: row[12],
-            rateCents: row[13], ratePerMileCents: row[14], postedAt: row[15], driverId: row[16], pending: row[17])
+            rateCents: row[13], ratePerMileCents: row[14], postedAt: row[15], driverId: row[16], pending: row[17],
+            originLat: row[18], originLon: row[19], destLat: row[20], destLon: row[21])
+    }
+}
+
+extension BoardQueries {
+    /// Fills in the centre of each radius typed as a city, from the cities the mirror's loads
+    /// start or end in; a city it has never seen is refused with the reason.
+    public func resolveCenters(_ query: BoardQuery) async throws -> Result<BoardQuery, BoardInputError> {
+        try await mirror.pool.read { db in
+            var query = query
+            for keyPath in [\BoardQuery.origin, \BoardQuery.destination] {
+                guard let place = query[keyPath: keyPath], place.needsCenter, let city = place.city else { continue }
+                guard let center = try BoardQueries.cityCenter(db, city: city, state: place.state) else {
+                    let name = [city, place.state].compactMap { $0 }.joined(separator: ", ")
+                    return .failure(BoardInputError("no loads start or end in \(name); check the spelling or add the state",
+                                                    field: keyPath == \BoardQuery.origin ? "origin" : "destination"))
+                }
+                query[keyPath: keyPath] = PlaceFilter(city: place.city, state: place.state ?? center.state, miles: place.miles,
+                                                      center: GeoPoint(lat: center.lat, lon: center.lon))
+            }
+            return .success(query)
+        }
+    }
+
+    /// The first load stop in that city, through the full-text index (no scan of the loads).
+    static func cityCenter(_ db: Database, city: String, state: String?) throws
+        -> (lat: Double, lon: Double, state: String)? {
+        guard let words = BoardFilterSQL.ftsMatch(city)?.replacingOccurrences(of: "*", with: "") else { return nil }
+        for end in ["origin", "dest"] {
+            let row = try Row.fetchOne(db, sql: """
+                SELECT \(end)_lat, \(end)_lon, \(end)_state FROM loads
+                WHERE rowid IN (SELECT rowid FROM loads_fts WHERE loads_fts MATCH ?)
+                  AND \(end)_city = ? COLLATE NOCASE AND (? IS NULL OR \(end)_state = ?)
+                LIMIT 1
+                """, arguments: ["{\(end)_city}: \(words)", city, state, state])
+            if let row { return (row[0], row[1], row[2]) }
+        }
+        return nil
     }
 }

@@ -100,22 +100,13 @@ public struct MirrorQueries: Sendable {
         }
     }
 
-    /// Drivers who could take `load`, nearest to its pickup first, with their carrier's verdict.
-    /// Unavailable drivers and do-not-use carriers are left out, as the assign rule would refuse them.
-    public func candidates(for load: Load, maxDeadheadMiles: Int, limit: Int = 50)
-        async throws -> [(driver: Driver, carrier: Carrier?, deadheadMiles: Int)] {
-        guard let pickup = load.pickup?.point else { return [] }
+    /// Drivers who could take `load`, best first (see `DriverMatch.rank`).
+    public func candidates(for load: Load, maxDeadheadMiles: Int, now: Int64, limit: Int = 50) async throws -> [DriverMatch] {
         let drivers = try await mirror.pool.read { db in
             try MirrorQueries.decodeAll(Driver.self, db, "SELECT body FROM drivers WHERE available = 1")
         }
         let carriers = Dictionary(try await carriers().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return drivers.compactMap { driver -> (driver: Driver, carrier: Carrier?, deadheadMiles: Int)? in
-            let carrier = carriers[driver.carrierId]
-            if carrier?.verdict == .doNotUse { return nil }
-            let miles = driver.point.roadMiles(to: pickup)
-            return miles <= maxDeadheadMiles ? (driver, carrier, miles) : nil
-        }
-        .sorted { ($0.driver.equipment == load.equipment ? 0 : 1, $0.deadheadMiles) < ($1.driver.equipment == load.equipment ? 0 : 1, $1.deadheadMiles) }
-        .prefix(limit).map { $0 }
+        return DriverMatch.rank(load, drivers: drivers, carriers: carriers, now: now,
+                                maxDeadheadMiles: maxDeadheadMiles, limit: limit)
     }
 }

@@ -27,6 +27,8 @@ extension Mirror {
     static func apply(_ page: PullBatch, actor: Actor, db: Database) throws -> ApplyReport {
         if page.reset {
             // A snapshot replaces the server state; the outbox survives and is replayed below.
+            // Search triggers would index each row one by one; the last page rebuilds them at once.
+            try Mirror.suspendSearch(db)
             for table in MirrorRows.tables { try db.execute(sql: "DELETE FROM \(table)") }
             try db.execute(sql: "DELETE FROM shadow")
             if page.hasMore { try SnapshotIndexes.drop(db) }
@@ -62,7 +64,10 @@ extension Mirror {
                 try MirrorRows.delete(table: stone.table, id: stone.id, db: db)
             }
         }
-        if !page.hasMore { try SnapshotIndexes.restore(db) }
+        if !page.hasMore {
+            try SnapshotIndexes.restore(db)
+            try Mirror.restoreSearch(db)
+        }
         try setState(db, "cursor", page.cursor)
         try setState(db, "last_sync_at", String(Int64(Date().timeIntervalSince1970)))
 

@@ -79,6 +79,9 @@ extension Mirror {
                 CREATE TABLE shadow(tbl TEXT NOT NULL, id TEXT NOT NULL, body TEXT, PRIMARY KEY(tbl, id));
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            try Mirror.addSearchColumns(db)
+        }
         return migrator
     }
 }

@@ -17,8 +17,8 @@ enum MirrorRows {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO loads(id, reference, status, equipment, full_load, weight, length, miles,
                 rate_cents, rpm_cents, posted_at, origin_city, origin_state, origin_sort, dest_city, dest_state,
-                pickup_at, driver_id, carrier_id, pending, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                pickup_at, driver_id, carrier_id, pending, body, shipper, commodity, origin_lat, origin_lon, dest_lat, dest_lon)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET
                 reference = excluded.reference, status = excluded.status, equipment = excluded.equipment,
                 full_load = excluded.full_load, weight = excluded.weight, length = excluded.length,
@@ -27,7 +27,9 @@ enum MirrorRows {
                 origin_state = excluded.origin_state, origin_sort = excluded.origin_sort,
                 dest_city = excluded.dest_city, dest_state = excluded.dest_state, pickup_at = excluded.pickup_at,
                 driver_id = excluded.driver_id, carrier_id = excluded.carrier_id, pending = excluded.pending,
-                body = excluded.body
+                body = excluded.body, shipper = excluded.shipper, commodity = excluded.commodity,
+                origin_lat = excluded.origin_lat, origin_lon = excluded.origin_lon,
+                dest_lat = excluded.dest_lat, dest_lon = excluded.dest_lon
             """)
         let originCity = pickup?.city ?? ""
         let originState = pickup?.state ?? ""
@@ -37,6 +39,7 @@ enum MirrorRows {
             load.postedAt, originCity,
             originState, "\(originState) \(originCity)", delivery?.city ?? "", delivery?.state ?? "",
             pickup?.windowStart ?? 0, load.driverId, load.carrierId, pending, json,
+            load.shipper, load.commodity, pickup?.lat ?? 0, pickup?.lon ?? 0, delivery?.lat ?? 0, delivery?.lon ?? 0,
         ])
     }
 

@@ -10,6 +10,8 @@ public struct LoadColumns: Decodable, Sendable {
         var city: String
         var state: String
         var windowStart: Int64
+        var lat: Double
+        var lon: Double
     }
 
     public var id: String
@@ -25,6 +27,8 @@ public struct LoadColumns: Decodable, Sendable {
     var driverId: String?
     var carrierId: String?
     var stops: [StopColumns]
+    var shipper: String
+    var commodity: String
 
     init(_ load: Load) {
         id = load.id
@@ -39,7 +43,11 @@ public struct LoadColumns: Decodable, Sendable {
         postedAt = load.postedAt
         driverId = load.driverId
         carrierId = load.carrierId
-        stops = load.stops.map { StopColumns(kind: $0.kind, city: $0.city, state: $0.state, windowStart: $0.windowStart) }
+        stops = load.stops.map {
+            StopColumns(kind: $0.kind, city: $0.city, state: $0.state, windowStart: $0.windowStart, lat: $0.lat, lon: $0.lon)
+        }
+        shipper = load.shipper
+        commodity = load.commodity
     }
 
     var pickup: StopColumns? { stops.first { $0.kind == .pickup } }

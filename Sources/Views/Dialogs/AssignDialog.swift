@@ -44,16 +44,17 @@ enum AssignDialog {
                 buffer.put(">", x: inner.x, y: listY + 1 + assign.selected - top, style: .role(.accent).bolded)
             }
         }
-        DialogView.footer(" j/k choose  Tab field  Enter assign  Esc cancel   ! equipment mismatch",
+        DialogView.footer(" j/k choose  Tab field  Enter assign  Esc cancel   ! mismatch / short",
                           inner: inner, into: &buffer)
     }
 
     static let columns: [Column] = [
         Column("Driver", width: 7, maxWidth: 9, priority: 100),
-        Column("Name", width: 14, maxWidth: 22, priority: 90),
+        Column("Name", width: 12, maxWidth: 22, priority: 90),
         Column("Deadhead", width: 8, priority: 95, right: true),
         Column("Eq", width: 4, priority: 85),
         Column("HOS", width: 5, priority: 80, right: true),
+        Column("Pickup", width: 7, priority: 82),
         Column("Carrier", width: 12, maxWidth: 24, priority: 70),
         Column("Verdict", width: 10, priority: 98),
     ]
@@ -61,12 +62,15 @@ enum AssignDialog {
     static func row(_ c: DriverCandidate) -> TableRow {
         var row = TableRow(cells: [
             c.driver.id, c.driver.name, "\(Format.count(c.deadheadMiles)) mi",
-            c.driver.equipment + (c.equipmentMatches ? "" : "!"), Format.hours(minutes: c.driver.hos.driveMinutes),
+            c.driver.equipment + (c.equipmentMatches ? "" : "!"),
+            Format.hours(minutes: c.hosMinutesLeft) + (c.hasHours ? "" : "!"),
+            c.onTime ? "on time" : "late!",
             c.carrierName, VerificationView.word(c.verdict),
         ])
-        row.cellStyles[6] = VerificationView.style(c.verdict)
+        row.cellStyles[7] = VerificationView.style(c.verdict)
         if !c.equipmentMatches { row.cellStyles[3] = Style(role: .warn, bold: true) }
-        if c.driver.hos.driveMinutes < 120 { row.cellStyles[4] = Style(role: .warn, bold: true) }
+        if !c.hasHours { row.cellStyles[4] = Style(role: .warn, bold: true) }
+        if !c.onTime { row.cellStyles[5] = Style(role: .warn, bold: true) }
         if c.verdict == .doNotUse { row.style = .muted }
         return row
     }

@@ -11,6 +11,8 @@ enum DialogView {
         case let .assign(assign): AssignDialog.draw(assign, screen: screen, into: &buffer, glyphs: glyphs)
         case let .confirm(confirm): ConfirmDialog.draw(confirm, screen: screen, into: &buffer, glyphs: glyphs)
         case let .delay(delay): DelayDialog.draw(delay, screen: screen, into: &buffer, glyphs: glyphs)
+        case let .loadDetail(detail):
+            LoadDetailView.draw(detail, screen: screen, now: state.now, into: &buffer, glyphs: glyphs)
         }
     }
 

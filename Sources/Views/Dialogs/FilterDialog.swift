@@ -4,21 +4,37 @@ import Domain
 /// field's validation error under it in the error style.
 enum FilterDialog {
     static func draw(_ form: FormState, screen: Rect, into buffer: inout CellBuffer, glyphs: Glyphs) {
-        let labelWidth = (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1
-        let rect = Box.dialogRect(screen: screen, width: 60, height: form.fields.count * 2 + 4)
+        let labelWidth = (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
+        // Each field gets a line for its error when the screen has room; otherwise the fields sit on
+        // consecutive lines, bad ones marked "!", and the focused (or first) error shows at the bottom.
+        let spaced = form.fields.count * 2 + 4 <= screen.height
+        let step = spaced ? 2 : 1
+        let height = spaced ? form.fields.count * 2 + 4 : form.fields.count + 4
+        let rect = Box.dialogRect(screen: screen, width: 64, height: height)
         let inner = Box.draw(rect, title: form.title, into: &buffer, glyphs: glyphs)
         let valueWidth = max(4, inner.width - labelWidth - 4)
+        if !spaced {
+            let shown = form.fields.indices.contains(form.focused) && form.fields[form.focused].error != nil
+                ? form.focused : form.fields.firstIndex { $0.error != nil }
+            if let shown, let error = form.fields[shown].error, inner.height >= 3 {
+                let ex = buffer.put("error (\(form.fields[shown].label)): ", x: inner.x + 1, y: inner.maxY - 2, style: .error,
+                                    maxWidth: inner.width - 1)
+                buffer.put(error, x: inner.x + 1 + ex, y: inner.maxY - 2, style: .role(.error), maxWidth: inner.width - 1 - ex)
+            }
+        }
         for (i, field) in form.fields.enumerated() {
-            let y = inner.y + i * 2
+            let y = inner.y + i * step
             guard y < inner.maxY - 1 else { break }
             let focused = i == form.focused
             let labelStyle = focused ? Style(role: .accent, bold: true) : .plain
             var x = inner.x + 1
-            x += buffer.put(DisplayWidth.pad(field.label + ":", to: labelWidth), x: x, y: y, style: labelStyle)
+            let mark = !spaced && field.error != nil ? "!" : ""
+            x += buffer.put(DisplayWidth.pad(mark + field.label + ":", to: labelWidth), x: x, y: y,
+                            style: mark.isEmpty ? labelStyle : Style.error)
             x += buffer.put(" ", x: x, y: y)
             drawInput(field.value, placeholder: field.placeholder, focused: focused, x: x, y: y,
                       width: min(valueWidth, inner.maxX - x - 1), into: &buffer, glyphs: glyphs)
-            if let error = field.error, y + 1 < inner.maxY - 1 {
+            if spaced, let error = field.error, y + 1 < inner.maxY - 1 {
                 let ex = buffer.put("error: ", x: inner.x + 2 + labelWidth, y: y + 1, style: .error)
                 buffer.put(error, x: inner.x + 2 + labelWidth + ex, y: y + 1, style: .role(.error),
                            maxWidth: inner.maxX - (inner.x + 2 + labelWidth + ex))

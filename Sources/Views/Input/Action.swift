@@ -17,6 +17,10 @@ public enum Action: Sendable, Hashable {
     /// Outbox: send a rejected mutation again / drop it.
     case retry, discard
     case clearFilter
+    /// Board: the next saved view.
+    case cycleView
+    /// Map: follow the selected load's driver / stop following.
+    case follow
     /// Payments: switch between payouts and invoices.
     case nextTab
 }

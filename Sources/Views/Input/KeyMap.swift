@@ -53,15 +53,18 @@ public enum KeyMap {
             [
                 KeyBinding([.char("/")], .filter, "filter loads"),
                 KeyBinding([.char("F"), .escape], .clearFilter, "clear filter"),
+                KeyBinding([.enter], .select, "open load detail"),
                 KeyBinding([.char("a")], .assign, "assign a driver"),
                 KeyBinding([.char("u")], .unassign, "unassign"),
                 KeyBinding([.char("s")], .cycleSort, "next sort column"),
                 KeyBinding([.char("S")], .reverseSort, "reverse sort"),
+                KeyBinding([.char("v")], .cycleView, "next saved view"),
             ]
         case .map:
             [
                 KeyBinding([.char("+"), .char("=")], .zoomIn, "zoom in", label: "+"),
                 KeyBinding([.char("-")], .zoomOut, "zoom out"),
+                KeyBinding([.char("f")], .follow, "follow driver on/off"),
                 KeyBinding([.char("h"), .left], .left, "pan west", label: "h/←"),
                 KeyBinding([.char("l"), .right], .right, "pan east", label: "l/→"),
                 KeyBinding([.char("k"), .up], .up, "pan north", label: "k/↑"),

@@ -30,7 +30,7 @@ enum BoardView {
     /// "all loads · sort pickup date ▲ · * pending" … "row 12 of 100,000 · avg $2.45/mi"
     static func drawSummary(_ board: BoardState, glyphs: Glyphs, y: Int, width: Int, into buffer: inout CellBuffer) {
         let arrow = board.query.descending ? glyphs.descending : glyphs.ascending
-        var left = "\(board.query.summary)  sort: \(board.query.sort.label) \(arrow)"
+        var left = (board.viewName.map { "[\($0)] " } ?? "") + "\(board.query.summary)  sort: \(board.query.sort.label) \(arrow)"
         if board.rows.contains(where: \.pending) { left += "  \(glyphs.pending) pending sync" }
         var right: [String] = []
         if let total = board.totalCount {

@@ -8,6 +8,7 @@ enum MapView {
         var drivers = 0
         var pickups = 0
         var deliveries = 0
+        var origins = 0
     }
 
     static func draw(_ state: ScreenState, in area: Rect, into buffer: inout CellBuffer, glyphs: Glyphs) {
@@ -24,6 +25,13 @@ enum MapView {
             case .delivery: counts[cy * grid.width + cx].deliveries += 1
             }
         }
+        if map.showLoads {
+            for row in state.board.rows where row.originLat != 0 || row.originLon != 0 {
+                guard let (cx, cy) = project(lat: row.originLat, lon: row.originLon, map: map, grid: grid) else { continue }
+                counts[cy * grid.width + cx].origins += 1
+            }
+        }
+        if let load = map.selectedLoad { drawRoute(load, map: map, grid: grid, into: &buffer) }
         for cy in 0 ..< grid.height {
             for cx in 0 ..< grid.width {
                 let c = counts[cy * grid.width + cx]
@@ -34,6 +42,10 @@ enum MapView {
         // The selected load's ends go on top, in reverse video so they stand out without colour.
         if let load = map.selectedLoad {
             drawSelected(load, map: map, grid: grid, into: &buffer)
+        }
+        if let id = map.follow, let pin = map.pins.first(where: { $0.kind == .driver && $0.label == id }),
+           let (cx, cy) = project(lat: pin.lat, lon: pin.lon, map: map, grid: grid) {
+            buffer.put("@", x: grid.x + cx, y: grid.y + cy, style: Style(role: .mapDriver, bold: true, reverse: true))
         }
         drawLegend(map, counts: counts, y: area.maxY - 1, width: area.width, into: &buffer)
     }
@@ -53,10 +65,24 @@ enum MapView {
         if c.pickups > 0 { return ("P", Style(role: .mapPickup, bold: true)) }
         if c.deliveries > 0 { return ("D", Style(role: .mapDelivery, bold: true)) }
         switch c.drivers {
+        case 0 where c.origins > 0: return ("o", .role(.muted))
         case 0: return nil
         case 1: return ("d", .role(.mapDriver))
         case 2 ... 9: return (String(c.drivers), Style(role: .mapDriver, bold: true))
         default: return ("+", Style(role: .mapDriver, bold: true))
+        }
+    }
+
+    /// The selected load's straight line from pickup to delivery, under the pins.
+    static func drawRoute(_ load: LoadSummary, map: MapState, grid: Rect, into buffer: inout CellBuffer) {
+        guard load.originLat != 0 || load.destLat != 0 else { return }
+        let steps = max(2, grid.width + grid.height)
+        for step in 0 ... steps {
+            let t = Double(step) / Double(steps)
+            let lat = load.originLat + (load.destLat - load.originLat) * t
+            let lon = load.originLon + (load.destLon - load.originLon) * t
+            guard let (cx, cy) = project(lat: lat, lon: lon, map: map, grid: grid) else { continue }
+            buffer.put("=", x: grid.x + cx, y: grid.y + cy, style: Style(role: .accent, bold: true))
         }
     }
 
@@ -71,7 +97,10 @@ enum MapView {
 
     static func drawLegend(_ map: MapState, counts: [CellCount], y: Int, width: Int, into buffer: inout CellBuffer) {
         let drivers = map.driverCount > 0 ? map.driverCount : map.pins.filter { $0.kind == .driver }.count
-        var x = buffer.put("d driver  2-9,+ several  P pickup  D delivery  ", x: 0, y: y, style: .muted, maxWidth: width)
+        var x = buffer.put("d driver 2-9,+ several o load P pickup D delivery = route  ", x: 0, y: y, style: .muted, maxWidth: width)
+        if let follow = map.follow {
+            x += buffer.put("@ \(follow)  ", x: x, y: y, style: .role(.mapDriver).bolded, maxWidth: max(0, width - x))
+        }
         x += buffer.put("\(Format.count(drivers)) drivers", x: x, y: y, style: .role(.accent).bolded, maxWidth: width - x)
         if let load = map.selectedLoad {
             let text = "  \(load.id) \(load.originCity), \(load.originState) > \(load.destCity), \(load.destState)"

@@ -20,6 +20,9 @@ public struct BoardState: Sendable {
     public var averageRatePerMileCents: Int64?
     /// A page request is in flight.
     public var loading = false
+    /// The user's saved views, and the one in force while the query is unchanged.
+    public var savedViews: [SavedView] = []
+    public var viewName: String?
 
     public init() {}
 
@@ -48,6 +51,10 @@ public struct MapState: Sendable {
     public var minLat = 24.0, maxLat = 50.0, minLon = -125.0, maxLon = -66.0
     public var selectedLoad: LoadSummary?
     public var driverCount = 0
+    /// A driver id the view stays centred on as its position syncs.
+    public var follow: String?
+    /// Show the board's loaded rows' origins (o) as well as the fleet.
+    public var showLoads = true
     public init() {}
 }
 

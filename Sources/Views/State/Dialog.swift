@@ -8,6 +8,8 @@ public enum Dialog: Sendable, Equatable {
     case confirm(ConfirmState)
     /// Driver mode: record a delay with its X12 reason.
     case delay(DelayState)
+    /// One load in full (Enter on the board).
+    case loadDetail(LoadDetailState)
 }
 
 /// A form of labelled text fields; the reducer validates, the view shows the error under the field.
@@ -34,21 +36,8 @@ public struct FormState: Sendable, Hashable {
     }
 }
 
-/// A driver offered in the assign dialog, ranked by deadhead.
-public struct DriverCandidate: Sendable, Hashable {
-    public var driver: Driver
-    public var carrierName: String
-    public var verdict: Verdict
-    public var deadheadMiles: Int
-    public var equipmentMatches: Bool
-    public init(driver: Driver, carrierName: String, verdict: Verdict, deadheadMiles: Int, equipmentMatches: Bool) {
-        self.driver = driver
-        self.carrierName = carrierName
-        self.verdict = verdict
-        self.deadheadMiles = deadheadMiles
-        self.equipmentMatches = equipmentMatches
-    }
-}
+/// A driver offered in the assign dialog, ranked by `DriverMatch.rank`.
+public typealias DriverCandidate = DriverMatch
 
 public struct AssignState: Sendable, Hashable {
     public var load: LoadSummary
