@@ -17,6 +17,8 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Loads to seed.") var loads = 100_000
     @Option(help: "Runs per board query.") var runs = 300
     @Flag(help: "Skip the delta protocol numbers (bytes, apply rate, rebase).") var skipDelta = false
+    @Flag(help: "Skip the console numbers (needs tmux and the dispatch binary beside this one).") var skipConsole = false
+    @Option(help: "Keystrokes sent to the console.") var keys = 400
     @Option(help: "Work directory (default: a new temp directory, removed afterwards).") var dir: String?
 
     func validate() throws {
@@ -64,43 +66,13 @@ struct Bench: AsyncParsableCommand {
         if !skipDelta {
             try await SyncBench(client: client, mirror: mirror, mirrorPath: mirrorPath, actor: login.actor, loads: loads).run()
         }
-        await running.stop()
+        // 4. Board pages, radius, text and totals beside raw SQLite running the same statements.
+        try await BoardBench(mirror: mirror, path: mirrorPath, loads: loads, runs: runs).run()
 
-        // 4. Board first page beside raw SQLite running the same statement.
-        try await boardQueries(mirror: mirror, path: mirrorPath)
-    }
-
-    func boardQueries(mirror: Mirror, path: String) async throws {
-        let raw = try RawSQLite(path: path)
-        let board = BoardQueries(mirror: mirror)
-        let middle = try await board.page(BoardQuery(), anchor: .first, limit: loads / 2).last
-        var cases: [(String, BoardQuery, PageAnchor)] = [
-            ("all, pickup ▲, first page", BoardQuery(), .first),
-            ("posted, $/mi ▼, first page", BoardQuery(status: .posted, sort: .ratePerMile, descending: true), .first),
-            ("TX + van, pickup ▲", BoardQuery(origin: PlaceFilter(state: "TX"), equipment: ["V"]), .first),
-            ("all, origin ▲, last page", BoardQuery(sort: .origin), .last),
-        ]
-        if let middle { cases.append(("all, pickup ▲, page after row \(Format.count(loads / 2))", BoardQuery(), .after(middle))) }
-        print("board page    50 rows, \(Format.count(loads))-load mirror, \(runs) runs each   (budget p50 ≤ 1 ms, p99 ≤ 5 ms on 1M)")
-        print("  " + "query".padding(toLength: 40, withPad: " ", startingAt: 0)
-              + "dispatch p50 / p99          raw SQLite p50 / p99        ratio p50")
-        for (name, query, anchor) in cases {
-            var ours: [Double] = []
-            var floor: [Double] = []
-            let statement = BoardQueries.statement(query, anchor: anchor, limit: 50)
-            let arguments = statement.arguments
-            for _ in 0..<runs {
-                ours.append(try await Stats.seconds { _ = try await board.page(query, anchor: anchor, limit: 50) })
-                floor.append(try await Stats.seconds { _ = try raw.run(statement.sql, arguments) })
-            }
-            ours.sort()
-            floor.sort()
-            let p50 = Stats.percentile(ours, 0.5), p99 = Stats.percentile(ours, 0.99)
-            let f50 = Stats.percentile(floor, 0.5), f99 = Stats.percentile(floor, 0.99)
-            print("  " + name.padding(toLength: 40, withPad: " ", startingAt: 0)
-                  + "\(Stats.ms(p50)) / \(Stats.ms(p99))".padding(toLength: 27, withPad: " ", startingAt: 0)
-                  + "\(Stats.ms(f50)) / \(Stats.ms(f99))".padding(toLength: 28, withPad: " ", startingAt: 0)
-                  + String(format: "%.2f×", p50 / max(f50, 1e-9)))
+        // 5. The real console under tmux on this mirror: start to first frame, keystroke to frame, RSS.
+        if !skipConsole {
+            try await ConsoleBench(server: running.url, work: work, loads: loads, keys: keys).run()
         }
+        await running.stop()
     }
 }

@@ -36,7 +36,7 @@ struct OfflineFlowTests {
         _ = try await tmux.waitFor("○ offline", timeout: .seconds(20))
         try tmux.keys("/")
         _ = try await tmux.waitFor("Filter loads")
-        try tmux.keys("posted", "Enter")
+        try tmux.keys("Tab", "posted", "Enter")
         _ = try await tmux.waitFor("status=posted")
         try tmux.keys("a")
         let dialog = try await tmux.waitFor("Deadhead")

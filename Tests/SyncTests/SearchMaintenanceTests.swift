@@ -16,7 +16,7 @@ struct SearchMaintenanceTests {
                               windowStart: moved.stops[0].windowStart, windowEnd: moved.stops[0].windowEnd)
         moved.shipper = "Zephyr Quarries"
         moved.version += 1
-        let deleted = try #require(fixture.loads.first { $0.shipper == "Mesa Produce" })
+        let deleted = try #require(fixture.loads.first { $0.shipper == "Mesa Produce" && $0.id != moved.id })
         let delta = PullResponse(cursor: "d1", hasMore: false, reset: false, lastMutationId: 0, serverTime: BoardFixture.now,
                                  loads: [moved], deleted: [Tombstone(table: "loads", id: deleted.id)])
         try await fixture.mirror.apply(try PullBatch(delta), actor: Actor(user: "dispatch", role: .dispatcher))
@@ -28,7 +28,7 @@ struct SearchMaintenanceTests {
         #expect(try await fixture.pageThrough(BoardQuery(text: "zephyr"), size: 50).map(\.id) == [moved.id])
         #expect(try await !fixture.pageThrough(BoardQuery(text: "mesa"), size: 50).contains { $0.id == deleted.id })
         // FTS5's own consistency check against the loads table.
-        try await fixture.mirror.pool.read { db in
+        try await fixture.mirror.pool.write { db in
             try db.execute(sql: "INSERT INTO loads_fts(loads_fts, rank) VALUES ('integrity-check', 1)")
         }
     }
@@ -50,7 +50,7 @@ struct SearchMaintenanceTests {
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'loads_search%'") ?? -1)
         }
         #expect(counts == (1, 1, 5))
-        try await fixture.mirror.pool.read { db in
+        try await fixture.mirror.pool.write { db in
             try db.execute(sql: "INSERT INTO loads_fts(loads_fts, rank) VALUES ('integrity-check', 1)")
         }
     }

@@ -58,8 +58,8 @@ struct DriverAndDialogTests {
         let buffer = Screen.render(state)
         let lines = buffer.trimmedLines
         #expect(lines[7].contains("┌─ Filter loads ─"))
-        #expect(lines[8].contains("│ Status:       ▏any"))
-        #expect(lines[10].contains("│ Origin state: TXX"))
+        #expect(lines[8].contains("│ Status:        ▏any"))
+        #expect(lines[10].contains("│ Origin state:  TXX"))
         #expect(lines[11].contains("error: use a two-letter state"))
         let errorX = columnOf("error:", in: buffer.line(11)) ?? 0
         #expect(buffer[errorX, 11].style.role == .error)
@@ -86,9 +86,9 @@ struct DriverAndDialogTests {
         #expect(lines[7].contains("│ Dallas, TX → Houston, TX  V  pickup Nov 25 09:00  $2.45/mi"))
         #expect(lines[8].contains("│ Driver id: id or name      Max deadhead mi: 250"))
         #expect(lines[9].contains("│ error: D9: carrier is do-not-use"))
-        #expect(lines[10].contains("Driver    Name             Deadhead Eq     HOS Carrier        Verdict"))
-        #expect(lines[11].contains("D7        Maria Lopez         12 mi V     7.5h Swift Haul LLC OK"))
-        #expect(lines[12].contains("D9        Bob Stone           80 mi R!    1.5h Risky Inc      DO-NOT-USE"))
+        #expect(lines[10].contains("│ Driver  Name         Deadhead Eq     HOS Pickup  Carrier      Verdict    │"))
+        #expect(lines[11].contains("│ D7      Maria Lopez     12 mi V     7.5h on time Swift Haul … OK         │"))
+        #expect(lines[12].contains("│ D9      Bob Stone       80 mi R!    1.5h on time Risky Inc    DO-NOT-USE │"))
 
         assign.candidates = []
         assign.loading = true

@@ -47,6 +47,8 @@ final class AppLoop: @unchecked Sendable {
             timer.cancel()
         }
 
+        let trace = FrameTrace()
+        defer { trace?.finish() }
         for effect in state.start() { runner.run(effect) }
         terminal.draw(Screen.render(state.screen))
 
@@ -57,6 +59,7 @@ final class AppLoop: @unchecked Sendable {
             if ready < 0 && errno != EINTR { throw ConsoleError.terminal("poll failed: errno \(errno)") }
             var events: [AppEvent] = []
             for key in terminal.readKeys() {
+                trace?.keyRead()
                 if key == .resize {
                     events.append(.resize(width: terminal.size.width, height: terminal.size.height))
                 } else {
@@ -76,7 +79,10 @@ final class AppLoop: @unchecked Sendable {
                 for effect in state.reduce(event) { runner.run(effect) }
                 if state.quitting { break }
             }
-            if !state.quitting { terminal.draw(Screen.render(state.screen)) }
+            if !state.quitting {
+                terminal.draw(Screen.render(state.screen))
+                trace?.frameWritten(settled: !state.screen.board.loading && state.screen.board.totalCount != nil)
+            }
         }
     }
 

@@ -27,11 +27,16 @@ public struct BoardQueries: Sendable {
     /// Matching rows and their average rate per mile.
     public func totals(_ query: BoardQuery) async throws -> (count: Int, averageRatePerMileCents: Int64) {
         try await mirror.pool.read { db in
-            let (whereSQL, arguments) = BoardQueries.filter(query)
-            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), AVG(rpm_cents) FROM loads \(whereSQL)",
-                                       arguments: StatementArguments(arguments))
+            let statement = BoardQueries.totalsStatement(query)
+            let row = try Row.fetchOne(db, sql: statement.sql, arguments: StatementArguments(statement.arguments))
             return (row?[0] ?? 0, Int64((row?[1] as Double?) ?? 0))
         }
+    }
+
+    /// The totals line's SQL: count and average rate per mile of every matching load.
+    public static func totalsStatement(_ query: BoardQuery) -> (sql: String, arguments: [DatabaseValue]) {
+        let (whereSQL, arguments) = filter(query)
+        return ("SELECT COUNT(*), AVG(rpm_cents) FROM loads \(whereSQL)", arguments)
     }
 
     /// Zero-based position of `row` in the query's order.
@@ -168,16 +173,25 @@ extension BoardQueries {
     /// The first load stop in that city, through the full-text index (no scan of the loads).
     static func cityCenter(_ db: Database, city: String, state: String?) throws
         -> (lat: Double, lon: Double, state: String)? {
-        guard let words = BoardFilterSQL.ftsMatch(city)?.replacingOccurrences(of: "*", with: "") else { return nil }
         for end in ["origin", "dest"] {
-            let row = try Row.fetchOne(db, sql: """
-                SELECT \(end)_lat, \(end)_lon, \(end)_state FROM loads
-                WHERE rowid IN (SELECT rowid FROM loads_fts WHERE loads_fts MATCH ?)
-                  AND \(end)_city = ? COLLATE NOCASE AND (? IS NULL OR \(end)_state = ?)
-                LIMIT 1
-                """, arguments: ["{\(end)_city}: \(words)", city, state, state])
+            guard let statement = cityCenterStatement(city: city, state: state, end: end) else { return nil }
+            let row = try Row.fetchOne(db, sql: statement.sql, arguments: StatementArguments(statement.arguments))
             if let row { return (row[0], row[1], row[2]) }
         }
         return nil
+    }
+
+    /// The lookup `cityCenter` runs for one stop end (public so benchmarks can time the same SQL raw).
+    public static func cityCenterStatement(city: String, state: String?, end: String)
+        -> (sql: String, arguments: [DatabaseValue])? {
+        guard let words = BoardFilterSQL.ftsMatch(city)?.replacingOccurrences(of: "*", with: "") else { return nil }
+        let sql = """
+            SELECT \(end)_lat, \(end)_lon, \(end)_state FROM loads
+            WHERE rowid IN (SELECT rowid FROM loads_fts WHERE loads_fts MATCH ?)
+              AND \(end)_city = ? COLLATE NOCASE AND (? IS NULL OR \(end)_state = ?)
+            LIMIT 1
+            """
+        return (sql, ["{\(end)_city}: \(words)".databaseValue, city.databaseValue,
+                      state.databaseValue, state.databaseValue])
     }
 }
