@@ -9,7 +9,7 @@ struct DispatchCommand: AsyncParsableCommand {
         abstract: "Keyboard-driven freight dispatch console that keeps working offline.",
         subcommands: [BoardCommand.self, DriverCommand.self, DemoCommand.self, LoginCommand.self, SyncCommand.self,
                       LoadsCommand.self, AssignCommand.self, OutboxCommand.self, ConflictsCommand.self,
-                      NoteCommand.self, PayoutCommand.self],
+                      NoteCommand.self, PayoutCommand.self, EventsCommand.self],
         defaultSubcommand: BoardCommand.self
     )
 }

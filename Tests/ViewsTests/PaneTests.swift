@@ -86,16 +86,15 @@ struct PaneTests {
     func paymentsState() -> ScreenState {
         var s = Fixtures.boardState()
         s.pane = .payments
-        s.payments.payouts = [
+        s.payments.receive(invoices: [
+            Invoice(id: "I1", loadId: "L1001", shipper: "Acme Foods", amountCents: 180_000,
+                    issuedAt: Fixtures.now - 100 * 86400, dueAt: Fixtures.now - 70 * 86400, status: .open),
+        ], payouts: [
             Payout(id: "P1", loadId: "L1001", carrierId: "C1", amountCents: 150_000, method: .quickPay, feeCents: 4500,
                    status: .pending, dueAt: Fixtures.now + 86400),
             Payout(id: "P2", loadId: "L1002", carrierId: "C2", amountCents: 98_000, method: .standard, feeCents: 0,
                    status: .held, dueAt: Fixtures.now + 30 * 86400),
-        ]
-        s.payments.invoices = [
-            Invoice(id: "I1", loadId: "L1001", shipper: "Acme Foods", amountCents: 180_000,
-                    issuedAt: Fixtures.now - 100 * 86400, dueAt: Fixtures.now - 70 * 86400, status: .open),
-        ]
+        ])
         s.payments.carrierNames = ["C1": "Swift Haul LLC"]
         s.payments.agingCents = [1_250_000, 400_000, 100_000, 50_000]
         return s
@@ -107,9 +106,11 @@ struct PaneTests {
         #expect(lines[2] == "aging 0-30   " + String(repeating: "█", count: 50) + "      $12,500")
         #expect(lines[3] == "aging 31-60  " + String(repeating: "█", count: 16) + String(repeating: "░", count: 34) + "       $4,000")
         #expect(lines[5].hasPrefix("aging 90+    ██░") && lines[5].hasSuffix("$500"))
-        #expect(lines[6] == "ID       Load      Payee               Amount Method            Status   Due")
-        #expect(lines[7] == "P1       L1001     Swift Haul LLC   $1,500.00 QuickPay fee $45  pending  Nov 26█")
-        #expect(lines[8] == "P2       L1002     C2                 $980.00 standard          held     Dec 25█")
+        #expect(lines[6] == "Totals: pending 1 $1,500  held 1 $980")
+        #expect(lines[7] == "ID       Load      Payee               Amount Method            Status   Due")
+        #expect(lines[8] == "P1       L1001     Swift Haul LLC   $1,500.00 QuickPay fee $45  pending  Nov 26█")
+        #expect(lines[9] == "P2       L1002     C2                 $980.00 standard          held     Dec 25█")
+        #expect(lines[22] == "A approve  H hold  Q QuickPay  s status  t invoices  ? help")
     }
 
     @Test func invoicesTab() {
@@ -117,8 +118,9 @@ struct PaneTests {
         state.payments.tab = .invoices
         let lines = Screen.render(state).trimmedLines
         #expect(lines[1] == " Payouts  [Invoices]   1 invoices   t switches")
-        #expect(lines[6] == "ID         Load       Shipper               Amount Issued Due    Status   Age")
-        #expect(lines[7] == "I1         L1001      Acme Foods         $1,800.00 Aug 17 Sep 16 open     90+  █")
+        #expect(lines[6] == "Totals: open 1 invoices $1,800")
+        #expect(lines[7] == "ID         Load       Shipper               Amount Issued Due    Status   Age")
+        #expect(lines[8] == "I1         L1001      Acme Foods         $1,800.00 Aug 17 Sep 16 open     90+  █")
     }
 
     @Test func outboxListsPendingAndConflictsWithReasons() {

@@ -14,9 +14,10 @@ enum AppEvent: Sendable {
     case boardTotals(generation: Int, count: Int, averageRatePerMileCents: Int64, position: Int?)
     case map(pins: [MapPin], driverCount: Int)
     case carriers([Carrier])
-    case payments(invoices: [Invoice], payouts: [Payout], carrierNames: [String: String], aging: [Int64])
+    case payments(invoices: [Invoice], payouts: [Payout], carriers: [Carrier], aging: [Int64])
     case outbox(pending: [OutboxItem], conflicts: [OutboxItem])
-    case driverLoads(loads: [Load], pending: Set<String>)
+    /// My loads, which have pending edits, their status events, and my last GPS fix.
+    case driverLoads(loads: [Load], pending: Set<String>, events: [String: [StatusEvent]], position: ReportPlace.Fix?)
     case candidates(loadId: String, [DriverCandidate])
     case filterResolved(Result<BoardQuery, BoardInputError>)
     case detail(loadId: String, LoadDetail?)

@@ -89,9 +89,10 @@ final class AppLoop: @unchecked Sendable {
     /// Runs the loop on its own thread and waits for it without blocking the async caller.
     static func start(session: Session) async throws {
         let config = session.config
-        let screen = ScreenState(width: 80, height: 24, now: Int64(Date().timeIntervalSince1970),
+        var screen = ScreenState(width: 80, height: 24, now: Int64(Date().timeIntervalSince1970),
                                  session: SessionInfo(user: config.user, role: config.role, driverId: config.driverId,
                                                       server: config.server))
+        screen.utcOffset = Int64(TimeZone.current.secondsFromGMT())
         var state = AppState(screen: screen)
         let counts = try await session.mirror.queueCounts()
         state.screen.sync.pending = counts.pending

@@ -49,6 +49,14 @@ extension AppState {
             let effects = handleDetail(key, &detail)
             if case .loadDetail = screen.dialog { screen.dialog = .loadDetail(detail) }
             return effects
+        case .statusConfirm(var confirm):
+            let effects = handleStatusConfirm(key, &confirm)
+            if case .statusConfirm = screen.dialog { screen.dialog = .statusConfirm(confirm) }
+            return effects
+        case .payoutAction(var action):
+            let effects = handlePayoutAction(key, &action)
+            if case .payoutAction = screen.dialog { screen.dialog = .payoutAction(action) }
+            return effects
         case .delay(var delay):
             let reasons = DelayReason.allCases
             switch key {

@@ -38,10 +38,10 @@ extension AppState {
             screen.verification.counts = Dictionary(grouping: carriers, by: \.verdict).mapValues(\.count)
             screen.verification.selected = min(screen.verification.selected, max(0, carriers.count - 1))
             return []
-        case .payments(let invoices, let payouts, let names, let aging):
-            screen.payments.invoices = invoices
-            screen.payments.payouts = payouts
-            screen.payments.carrierNames = names
+        case .payments(let invoices, let payouts, let carriers, let aging):
+            screen.payments.receive(invoices: invoices, payouts: payouts)
+            screen.payments.carriers = Dictionary(carriers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            screen.payments.carrierNames = screen.payments.carriers.mapValues(\.name)
             screen.payments.agingCents = aging
             return []
         case .outbox(let pending, let conflicts):
@@ -54,9 +54,11 @@ extension AppState {
             screen.sync.conflicts = conflicts.count
             screen.outbox.selected = min(screen.outbox.selected, max(0, conflicts.count - 1))
             return []
-        case .driverLoads(let loads, let pending):
+        case .driverLoads(let loads, let pending, let events, let position):
             screen.driverLoads.loads = loads
             screen.driverLoads.pendingLoadIds = pending
+            screen.driverLoads.events = events
+            screen.driverLoads.position = position
             screen.driverLoads.selected = min(screen.driverLoads.selected, max(0, loads.count - 1))
             return []
         case .candidates(let loadId, let candidates):
@@ -138,7 +140,8 @@ extension AppState {
             case .driverLoads: return performOnDriverLoads(action)
             case .outbox: return performOnOutbox(action)
             case .map: return performOnMap(action)
-            case .verification, .payments: return performOnList(action)
+            case .verification: return performOnList(action)
+            case .payments: return performOnPayments(action)
             }
         }
     }
@@ -216,7 +219,7 @@ extension AppState {
     }
 
     mutating func performOnList(_ action: Action) -> [Effect] {
-        let page = Screen.listVisibleRows(height: screen.height)
+        let page = max(1, Screen.visibleRows(for: screen.pane, height: screen.height))
         let delta: Int
         switch action {
         case .up: delta = -1
@@ -225,7 +228,8 @@ extension AppState {
         case .pageDown: delta = page
         case .top: delta = -1_000_000
         case .bottom: delta = 1_000_000
-        case .nextTab where screen.pane == .payments:
+        case .nextTab where screen.pane == .payments, .left where screen.pane == .payments,
+             .right where screen.pane == .payments:
             screen.payments.tab = screen.payments.tab == .payouts ? .invoices : .payouts
             screen.payments.selected = 0
             screen.payments.top = 0

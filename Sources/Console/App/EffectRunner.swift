@@ -46,7 +46,7 @@ struct EffectRunner: Sendable {
         case .fetchPayments:
             let now = Int64(Date().timeIntervalSince1970)
             post(.payments(invoices: try await queries.invoices(), payouts: try await queries.payouts(),
-                           carrierNames: try await queries.carrierNames(), aging: try await queries.aging(now: now)))
+                           carriers: try await queries.carriers(), aging: try await queries.aging(now: now)))
         case .fetchOutbox:
             let pending = try await mirror.outbox().map {
                 OutboxItem(id: $0.id, summary: $0.summary, createdAt: $0.createdAt)
@@ -57,7 +57,9 @@ struct EffectRunner: Sendable {
             post(.outbox(pending: pending, conflicts: conflicts))
         case .fetchDriverLoads(let driverId):
             let result = try await queries.loads(ofDriver: driverId)
-            post(.driverLoads(loads: result.loads, pending: result.pending))
+            let events = try await queries.events(forLoads: result.loads.map(\.id))
+            let position = try await queries.driver(driverId).map { ReportPlace.Fix(lat: $0.lat, lon: $0.lon, at: $0.positionAt) }
+            post(.driverLoads(loads: result.loads, pending: result.pending, events: events, position: position))
         case .fetchCandidates(let loadId, let miles):
             guard let load = try await queries.load(loadId) else { throw ConsoleError.unknownLoad(loadId) }
             let candidates = try await queries.candidates(for: load, maxDeadheadMiles: miles,

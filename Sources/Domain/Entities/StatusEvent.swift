@@ -13,9 +13,13 @@ public struct StatusEvent: Codable, Sendable, Hashable, Identifiable {
     public var lon: Double?
     public var note: String?
     public var recordedBy: String
+    /// Proof of delivery: who signed for the freight (POD events; absent in older rows).
+    public var podSigner: String?
 
     public init(id: String, loadId: String, code: StatusCode, reason: DelayReason? = nil, at: Int64,
-                lat: Double? = nil, lon: Double? = nil, note: String? = nil, recordedBy: String) {
+                lat: Double? = nil, lon: Double? = nil, note: String? = nil, recordedBy: String,
+                podSigner: String? = nil) {
+        self.podSigner = podSigner
         self.id = id
         self.loadId = loadId
         self.code = code

@@ -32,9 +32,12 @@ public enum Mutation: Sendable, Hashable {
         public var lat: Double?
         public var lon: Double?
         public var note: String?
+        /// Proof of delivery: the printed name of who signed for the freight (POD only).
+        /// Optional on the wire: absent from the JSON when nil, so older clients and servers agree.
+        public var podSigner: String?
 
         public init(eventId: String, loadId: String, code: StatusCode, reason: DelayReason? = nil,
-                    at: Int64, lat: Double? = nil, lon: Double? = nil, note: String? = nil) {
+                    at: Int64, lat: Double? = nil, lon: Double? = nil, note: String? = nil, podSigner: String? = nil) {
             self.eventId = eventId
             self.loadId = loadId
             self.code = code
@@ -43,6 +46,7 @@ public enum Mutation: Sendable, Hashable {
             self.lat = lat
             self.lon = lon
             self.note = note
+            self.podSigner = podSigner
         }
     }
 
@@ -93,6 +97,7 @@ public enum Mutation: Sendable, Hashable {
         case .assignLoad(let a): "assign \(a.loadId) to \(a.driverId)"
         case .unassignLoad(let u): "unassign \(u.loadId)"
         case .recordStatus(let r): "\(r.loadId) \(r.code.label)" + (r.reason.map { " (\($0.label))" } ?? "")
+            + (r.podSigner.map { ", signed by \($0)" } ?? "")
         case .addNote(let n): "note on \(n.loadId): \(n.text.prefix(40))"
         case .approvePayout(let p): "approve payout \(p.payoutId) (\(Money.dollars(p.seenAmountCents)))"
         case .holdPayout(let p): "hold payout \(p.payoutId)" + (p.reason.map { ": \($0)" } ?? "")

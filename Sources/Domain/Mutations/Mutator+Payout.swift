@@ -1,9 +1,4 @@
 extension Mutator {
-    /// What a payout action does.
-    enum PayoutVerb {
-        case approve, hold, quickPay
-    }
-
     /// How many applied idempotency keys a payout remembers.
     static let keptPayoutKeys = 16
 
@@ -29,31 +24,15 @@ extension Mutator {
             throw MutationRejection(.stale, "carrier \(carrier.name) is now \(carrier.verdict.rawValue) "
                                     + "(\(carrier.verdictReason)), was \(args.seenVerdict.rawValue) when you decided")
         }
+        try PayoutRules.check(verb, payout, carrier: carrier)
         switch verb {
         case .approve:
-            guard payout.status == .pending || payout.status == .held else {
-                throw MutationRejection(.payoutState, "\(payout.id) is \(payout.status.rawValue); only pending or held payouts can be approved")
-            }
-            if let carrier, carrier.verdict == .doNotUse {
-                throw MutationRejection(.carrierDoNotUse, "carrier \(carrier.name) is do-not-use: \(carrier.verdictReason)")
-            }
             payout.status = .approved
             payout.holdReason = nil
         case .hold:
-            guard payout.status == .pending || payout.status == .approved else {
-                throw MutationRejection(.payoutState, "\(payout.id) is \(payout.status.rawValue); only pending or approved payouts can be held")
-            }
-            let reason = (args.reason ?? "").trimmingCharacters(in: .whitespaces)
-            guard !reason.isEmpty else { throw MutationRejection(.invalid, "a hold needs a reason") }
             payout.status = .held
-            payout.holdReason = reason
+            payout.holdReason = try PayoutRules.holdReason(args.reason)
         case .quickPay:
-            guard payout.method == .standard else {
-                throw MutationRejection(.payoutState, "\(payout.id) is already QuickPay")
-            }
-            guard payout.status == .pending || payout.status == .approved || payout.status == .held else {
-                throw MutationRejection(.payoutState, "\(payout.id) is \(payout.status.rawValue); it can no longer switch to QuickPay")
-            }
             payout.method = .quickPay
             payout.feeCents = Payout.quickPayFee(on: payout.amountCents)
         }

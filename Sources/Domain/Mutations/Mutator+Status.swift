@@ -29,6 +29,12 @@ extension Mutator {
             throw MutationRejection(.notAssigned, "\(load.id) has no driver yet")
         }
 
+        if let signer = args.podSigner {
+            guard args.code == .delivered else {
+                throw MutationRejection(.invalid, "only a delivery (POD) carries a signer")
+            }
+            if let problem = Mutation.RecordStatus.signerProblem(signer) { throw MutationRejection(.invalid, problem) }
+        }
         if args.code == .delayed {
             guard let reason = args.reason else {
                 throw MutationRejection(.invalid, "a delay needs an X12 reason code (A1, AY, AH, AI, AO, B1)")
@@ -54,7 +60,8 @@ extension Mutator {
         }
         let event = StatusEvent(id: args.eventId, loadId: load.id, code: args.code, reason: args.reason,
                                 at: args.at, lat: args.lat, lon: args.lon, note: args.note,
-                                recordedBy: actor.user)
+                                recordedBy: actor.user,
+                                podSigner: args.podSigner?.trimmingCharacters(in: .whitespaces))
         try store.insert(event)
         load.version += 1
         try store.save(load)

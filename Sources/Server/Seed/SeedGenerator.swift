@@ -183,8 +183,13 @@ struct SeedGenerator {
         load.status = status
         var events: [StatusEvent] = []
         func event(_ code: StatusCode, _ at: Int64, _ point: GeoPoint) {
+            // Proof of delivery names the consignee's signer; derived from the number, so the random stream is unchanged.
+            let signer = code == .delivered
+                ? "\(SeedData.firstNames[number % SeedData.firstNames.count].prefix(1)). "
+                    + SeedData.lastNames[(number / 7) % SeedData.lastNames.count]
+                : nil
             events.append(StatusEvent(id: "E-\(number)-\(code.rawValue)", loadId: load.id, code: code, at: at,
-                                      lat: point.lat, lon: point.lon, recordedBy: driver.id.lowercased()))
+                                      lat: point.lat, lon: point.lon, recordedBy: driver.id.lowercased(), podSigner: signer))
         }
         let codes: [StatusCode] = [.arrivedPickup, .loaded, .departedPickup, .enRoute, .arrivedDelivery, .unloaded,
                                    .departedDelivery, .delivered]

@@ -11,6 +11,9 @@ enum DialogView {
         case let .assign(assign): AssignDialog.draw(assign, screen: screen, into: &buffer, glyphs: glyphs)
         case let .confirm(confirm): ConfirmDialog.draw(confirm, screen: screen, into: &buffer, glyphs: glyphs)
         case let .delay(delay): DelayDialog.draw(delay, screen: screen, into: &buffer, glyphs: glyphs)
+        case let .statusConfirm(confirm):
+            StatusConfirmDialog.draw(confirm, state: state, screen: screen, into: &buffer, glyphs: glyphs)
+        case let .payoutAction(action): PayoutActionDialog.draw(action, screen: screen, into: &buffer, glyphs: glyphs)
         case let .loadDetail(detail):
             LoadDetailView.draw(detail, screen: screen, now: state.now, into: &buffer, glyphs: glyphs)
         }

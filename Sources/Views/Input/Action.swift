@@ -23,6 +23,10 @@ public enum Action: Sendable, Hashable {
     case follow
     /// Payments: switch between payouts and invoices.
     case nextTab
+    /// Payments: approve, hold or switch to QuickPay the selected payout (each confirms first).
+    case approvePayout, holdPayout, quickPay
+    /// Payments: the next payout status filter (all, pending, approved, …).
+    case statusFilter
 }
 
 /// One line of help: the keys that trigger an action, described.

@@ -77,6 +77,10 @@ public enum KeyMap {
                 KeyBinding([.char("t"), .char("["), .char("]")], .nextTab, "payouts / invoices", label: "t/[/]"),
                 KeyBinding([.char("h"), .left], .left, "previous tab", label: "h/←"),
                 KeyBinding([.char("l"), .right], .right, "next tab", label: "l/→"),
+                KeyBinding([.char("A")], .approvePayout, "approve payout"),
+                KeyBinding([.char("H")], .holdPayout, "hold (asks a reason)"),
+                KeyBinding([.char("Q")], .quickPay, "QuickPay (shows fee)"),
+                KeyBinding([.char("s")], .statusFilter, "filter by status"),
             ]
         case .outbox:
             [

@@ -1,7 +1,7 @@
 import Domain
 
-/// Driver mode, made for 40 columns: my loads, then the selected load's stops and
-/// the one thing to confirm next.
+/// Driver mode, made for 40x20: my loads, then the selected load's next stop with its
+/// window, a short timeline of its status events, and the one thing to confirm next.
 enum DriverLoadsView {
     static func draw(_ state: ScreenState, in area: Rect, into buffer: inout CellBuffer, glyphs: Glyphs) {
         let d = state.driverLoads
@@ -12,8 +12,8 @@ enum DriverLoadsView {
             buffer.put("No loads assigned to you.", x: area.x + 1, y: y + 1, style: .muted, maxWidth: area.width - 1)
             return
         }
-        // The list takes at most a third of the pane so the stop details stay visible.
-        let listRows = max(1, min(d.loads.count, area.height / 3))
+        // The list takes at most a fifth of the pane so the stop and history stay visible.
+        let listRows = max(1, min(d.loads.count, area.height / 5))
         let top = Table.top(selected: d.selected, top: 0, visible: listRows, count: d.loads.count)
         for (offset, load) in d.loads[top ..< min(d.loads.count, top + listRows)].enumerated() {
             let index = top + offset
@@ -38,17 +38,19 @@ enum DriverLoadsView {
                        maxWidth: area.width)
             y += 1
         }
-        for stop in load.stops where y < area.maxY - 3 {
-            let title = stop.kind == .pickup ? "Pickup  " : "Deliver "
+        if let stop = nextStop(load) {
+            let title = stop.kind == .pickup ? "Next: pickup " : "Next: deliver "
             buffer.put(title + stop.place, x: area.x, y: y, style: .role(.accent).bolded, maxWidth: area.width)
-            buffer.put("  window " + Format.window(stop.windowStart, stop.windowEnd), x: area.x, y: y + 1, maxWidth: area.width)
-            let arrived = stop.arrivedAt.map(Format.dateTime) ?? "-"
-            let departed = stop.departedAt.map(Format.time) ?? "-"
-            buffer.put("  in \(arrived)  out \(departed)", x: area.x, y: y + 2,
-                       style: stop.arrivedAt == nil ? .muted : .plain, maxWidth: area.width)
-            y += 3
+            buffer.put("  window " + Format.window(stop.windowStart, stop.windowEnd), x: area.x, y: y + 1,
+                       maxWidth: area.width)
+            y += 2
+        } else {
+            buffer.put("All stops done", x: area.x, y: y, style: .muted, maxWidth: area.width)
+            y += 1
         }
         let actionY = area.maxY - 2
+        drawHistory(d.events[load.id] ?? [], offset: state.utcOffset, x: area.x, y: y, bottom: actionY,
+                    width: area.width, into: &buffer)
         if let next = load.status.nextDriverStatus {
             buffer.put("c: confirm \(next.label) (\(next.rawValue))", x: area.x, y: actionY,
                        style: Style(role: .accent, bold: true), maxWidth: area.width)
@@ -57,6 +59,32 @@ enum DriverLoadsView {
                        maxWidth: area.width)
         }
         buffer.put("d: delay   ? help", x: area.x, y: actionY + 1, style: .muted, maxWidth: area.width)
+    }
+
+    /// "History": the latest events that fit between `y` and `bottom`, oldest first.
+    static func drawHistory(_ events: [StatusEvent], offset: Int64, x: Int, y: Int, bottom: Int, width: Int,
+                            into buffer: inout CellBuffer) {
+        guard bottom - y >= 2 else { return }
+        let shown = events.suffix(bottom - y - 1)
+        let hidden = events.count - shown.count
+        buffer.put("History" + (hidden > 0 ? " (\(hidden) earlier)" : ""), x: x, y: y, style: .header, maxWidth: width)
+        guard !events.isEmpty else {
+            buffer.put("  no status reported yet", x: x, y: y + 1, style: .muted, maxWidth: width)
+            return
+        }
+        var line = y + 1
+        for event in shown {
+            buffer.put(historyLine(event, offset: offset), x: x, y: line, maxWidth: width)
+            line += 1
+        }
+    }
+
+    /// "Nov 25 08:10 X3 at pickup", "… POD delivered, J. Smith", "… SD delayed AI".
+    static func historyLine(_ event: StatusEvent, offset: Int64) -> String {
+        var text = " \(Format.dateTime(event.at + offset)) \(event.code.rawValue) \(event.code.label)"
+        if let reason = event.reason { text += " \(reason.rawValue)" }
+        if let signer = event.podSigner { text += ", \(signer)" }
+        return text
     }
 
     /// The first stop not yet departed (or arrived, for the last delivery).

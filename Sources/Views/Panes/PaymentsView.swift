@@ -2,8 +2,8 @@ import Domain
 
 /// Accounts payable and receivable: sub-tabs, invoice aging bars, then the table of the tab in force.
 enum PaymentsView {
-    /// Tabs line, four aging bars, column header.
-    static let headerLines = 6
+    /// Tabs line, four aging bars, totals line, column header.
+    static let headerLines = 7
 
     static func draw(_ state: ScreenState, in area: Rect, into buffer: inout CellBuffer, glyphs: Glyphs) {
         let p = state.payments
@@ -15,9 +15,11 @@ enum PaymentsView {
             x += buffer.put(" ", x: x, y: area.y)
         }
         let count = p.tab == .payouts ? p.payouts.count : p.invoices.count
-        buffer.put("  \(Format.count(count)) \(p.tab == .payouts ? "payouts" : "invoices")   t switches",
+        let filter = p.tab == .payouts ? p.statusFilter.map { " (\($0.rawValue))" } ?? "" : ""
+        buffer.put("  \(Format.count(count)) \(p.tab == .payouts ? "payouts" : "invoices")\(filter)   t switches",
                    x: x, y: area.y, style: .muted, maxWidth: area.maxX - x)
         drawAging(p, x: area.x, y: area.y + 1, width: area.width, into: &buffer, glyphs: glyphs)
+        buffer.put("Totals: " + p.totalsLine, x: area.x, y: area.y + 5, style: .header, maxWidth: area.width)
 
         let visible = max(0, area.height - headerLines)
         let top = Table.top(selected: p.selected, top: p.top, visible: visible, count: count)

@@ -70,9 +70,20 @@ public struct PaymentsState: Sendable {
     public enum Tab: Sendable, Hashable { case invoices, payouts }
     public var tab: Tab = .payouts
     public var invoices: [Invoice] = []
+    /// The payouts the table shows: `allPayouts` through `statusFilter`.
     public var payouts: [Payout] = []
+    /// Every payout in the mirror (as fetched), before the status filter.
+    public var allPayouts: [Payout] = []
+    /// Show only payouts in this status (nil: all).
+    public var statusFilter: Payout.Status?
+    /// Count and sum per payout status, over all payouts.
+    public var payoutTotals: [Payout.Status: PaymentTotal] = [:]
+    /// Invoices not paid yet: count and amount.
+    public var openInvoices = PaymentTotal()
     /// Carrier names by id, for the payee column.
     public var carrierNames: [String: String] = [:]
+    /// Carriers by id, for the payout rules (verdict) and the payee in dialogs.
+    public var carriers: [String: Carrier] = [:]
     public var selected = 0
     public var top = 0
     /// Open invoice totals per aging bucket (0–30, 31–60, 61–90, 90+), in cents.

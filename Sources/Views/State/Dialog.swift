@@ -10,6 +10,10 @@ public enum Dialog: Sendable, Equatable {
     case delay(DelayState)
     /// One load in full (Enter on the board).
     case loadDetail(LoadDetailState)
+    /// Driver mode: the status, time and place `c` will record (and the POD signer for a delivery).
+    case statusConfirm(StatusConfirmState)
+    /// Payments: approve / hold / QuickPay the selected payout.
+    case payoutAction(PayoutActionState)
 }
 
 /// A form of labelled text fields; the reducer validates, the view shows the error under the field.

@@ -6,6 +6,10 @@ public struct DriverLoadsState: Sendable {
     /// Load ids with an unconfirmed local edit.
     public var pendingLoadIds: Set<String> = []
     public var selected = 0
+    /// Status events of my loads from the local mirror, oldest first, by load id.
+    public var events: [String: [StatusEvent]] = [:]
+    /// My own last GPS position, if the mirror has it.
+    public var position: ReportPlace.Fix?
     public init() {}
 
     public var selectedLoad: Load? { loads.indices.contains(selected) ? loads[selected] : nil }

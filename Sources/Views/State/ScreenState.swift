@@ -7,6 +7,8 @@ public struct ScreenState: Sendable {
     public var height: Int
     /// Seconds since 1970, for ages ("synced 3s ago", "posted 2h").
     public var now: Int64
+    /// Seconds east of UTC of the user's time zone, for "now, local" times (0 in tests).
+    public var utcOffset: Int64 = 0
     public var session: SessionInfo
     public var pane: Pane
     public var board: BoardState

@@ -36,7 +36,9 @@ enum MessageLine {
             return text + "/ filter  a assign  s sort  ? help"
         case .map: return "+/- zoom  hjkl pan  Tab next pane  ? help"
         case .verification: return "j/k move  / filter  ? help"
-        case .payments: return "t payouts/invoices  j/k move  ? help"
+        case .payments:
+            return state.payments.tab == .payouts ? "A approve  H hold  Q QuickPay  s status  t invoices  ? help"
+                : "t payouts/invoices  j/k move  ? help"
         case .outbox: return "R retry  x discard  r sync now  ? help"
         case .driverLoads: return "c confirm  d delay  ? help"
         }

@@ -36,9 +36,15 @@ enum StatusBar {
         buffer.put(String(repeating: " ", count: width), x: 0, y: y, style: .role(.statusBar))
         var parts = segments(state, glyphs: glyphs)
         func total() -> Int { parts.reduce(0) { $0 + DisplayWidth.of($1.text) + 2 } + 1 }
-        // Drop the least important segments until the rest fits; the first always stays.
+        // Drop the least important segments until the rest fits; the first always stays. Before the
+        // pending count would go (40 columns, offline), the offline reason is dropped instead.
+        let short = "\(glyphs.offline) offline"
         while total() > width, parts.count > 1,
               let drop = parts.indices.dropFirst().min(by: { parts[$0].priority < parts[$1].priority }) {
+            if parts[drop].priority >= 9, !state.sync.online, parts[0].text != short {
+                parts[0].text = short
+                continue
+            }
             parts.remove(at: drop)
         }
         var x = 1
