@@ -67,10 +67,10 @@ struct PaneTests {
     @Test func carriersShowVerdictWordsCountsAndReasons() {
         let buffer = Screen.render(carriersState())
         let lines = buffer.trimmedLines
-        #expect(lines[1] == "Carriers  OK 1  WARN 1  DO-NOT-USE 1")
-        #expect(lines[2] == "ID       Name               DOT     Verdict    Reason                Ins. exp")
-        #expect(lines[3] == "C1       Carrier C1         1234567 OK         authority active, in… 2026-02-23█")
-        #expect(lines[5] == "C3       Carrier C3         1234567 DO-NOT-USE out of service: not … 2026-02-23█")
+        #expect(lines[1] == "Carriers  OK 1  WARN 1  DO-NOT-USE 1  sort verdict ▲")
+        #expect(lines[2] == "ID       Name                Verdict    Reason                Ins. exp    Flags")
+        #expect(lines[3] == "C1       Carrier C1          OK         authority active, in… 2026-02-23  -    █")
+        #expect(lines[5] == "C3       Carrier C3          DO-NOT-USE out of service: not … 2026-02-23  -    █")
         let verdict = columnOf("DO-NOT-USE", in: buffer.line(5)) ?? 0
         #expect(buffer[verdict, 5].style.role == .danger && buffer[verdict, 5].style.bold)
         #expect(buffer[0, 4].style.reverse)

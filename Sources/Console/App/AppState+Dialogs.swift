@@ -45,6 +45,19 @@ extension AppState {
             default: break
             }
             return []
+        case .carrierFilter(var form):
+            handleCarrierFilter(key, &form)
+            if case .carrierFilter = screen.dialog { screen.dialog = .carrierFilter(form) }
+            return []
+        case .carrierDetail(var detail):
+            switch key {
+            case .up, .char("k"): detail.scroll = max(0, detail.scroll - 1)
+            case .down, .char("j"): detail.scroll += 1
+            case .enter, .char("q"): screen.dialog = nil; return []
+            default: break
+            }
+            screen.dialog = .carrierDetail(detail)
+            return []
         case .loadDetail(var detail):
             let effects = handleDetail(key, &detail)
             if case .loadDetail = screen.dialog { screen.dialog = .loadDetail(detail) }

@@ -34,9 +34,8 @@ extension AppState {
             followDriver()
             return []
         case .carriers(let carriers):
-            screen.verification.carriers = carriers
-            screen.verification.counts = Dictionary(grouping: carriers, by: \.verdict).mapValues(\.count)
-            screen.verification.selected = min(screen.verification.selected, max(0, carriers.count - 1))
+            screen.verification.all = carriers
+            screen.verification.refilter(now: screen.now)
             return []
         case .payments(let invoices, let payouts, let carriers, let aging):
             screen.payments.receive(invoices: invoices, payouts: payouts)
@@ -140,7 +139,7 @@ extension AppState {
             case .driverLoads: return performOnDriverLoads(action)
             case .outbox: return performOnOutbox(action)
             case .map: return performOnMap(action)
-            case .verification: return performOnList(action)
+            case .verification: return performOnCarriers(action)
             case .payments: return performOnPayments(action)
             }
         }

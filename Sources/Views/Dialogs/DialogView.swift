@@ -14,6 +14,9 @@ enum DialogView {
         case let .statusConfirm(confirm):
             StatusConfirmDialog.draw(confirm, state: state, screen: screen, into: &buffer, glyphs: glyphs)
         case let .payoutAction(action): PayoutActionDialog.draw(action, screen: screen, into: &buffer, glyphs: glyphs)
+        case let .carrierFilter(form): FilterDialog.draw(form, screen: screen, into: &buffer, glyphs: glyphs)
+        case let .carrierDetail(detail):
+            CarrierDetailView.draw(detail, screen: screen, now: state.now, into: &buffer, glyphs: glyphs)
         case let .loadDetail(detail):
             LoadDetailView.draw(detail, screen: screen, now: state.now, into: &buffer, glyphs: glyphs)
         }

@@ -71,7 +71,13 @@ public enum KeyMap {
                 KeyBinding([.char("j"), .down], .down, "pan south", label: "j/↓"),
             ]
         case .verification:
-            [KeyBinding([.char("/")], .filter, "filter carriers")]
+            [
+                KeyBinding([.char("/")], .filter, "filter carriers"),
+                KeyBinding([.char("F"), .escape], .clearFilter, "clear filter"),
+                KeyBinding([.enter], .select, "carrier detail"),
+                KeyBinding([.char("s")], .cycleSort, "next sort"),
+                KeyBinding([.char("S")], .reverseSort, "reverse sort"),
+            ]
         case .payments:
             [
                 KeyBinding([.char("t"), .char("["), .char("]")], .nextTab, "payouts / invoices", label: "t/[/]"),

@@ -59,11 +59,23 @@ public struct MapState: Sendable {
 }
 
 public struct VerificationState: Sendable {
+    /// Every carrier in the mirror; `carriers` is what the filter keeps, in its order.
+    public var all: [Carrier] = []
     public var carriers: [Carrier] = []
     public var selected = 0
     public var top = 0
     public var counts: [Verdict: Int] = [:]
+    public var filter = CarrierFilter()
     public init() {}
+
+    /// Applies the filter, keeping the selected carrier selected when it is still shown.
+    public mutating func refilter(now: Int64) {
+        let selectedId = carriers.indices.contains(selected) ? carriers[selected].id : nil
+        carriers = filter.apply(all, now: now)
+        counts = Dictionary(grouping: all, by: \.verdict).mapValues(\.count)
+        selected = selectedId.flatMap { id in carriers.firstIndex { $0.id == id } } ?? min(selected, max(0, carriers.count - 1))
+        top = min(top, selected)
+    }
 }
 
 public struct PaymentsState: Sendable {

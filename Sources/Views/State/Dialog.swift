@@ -10,6 +10,10 @@ public enum Dialog: Sendable, Equatable {
     case delay(DelayState)
     /// One load in full (Enter on the board).
     case loadDetail(LoadDetailState)
+    /// The verification pane's filter form (search, verdict, flagged only).
+    case carrierFilter(FormState)
+    /// One carrier's facts and risk flags (Enter on the verification pane).
+    case carrierDetail(CarrierDetailState)
     /// Driver mode: the status, time and place `c` will record (and the POD signer for a delivery).
     case statusConfirm(StatusConfirmState)
     /// Payments: approve / hold / QuickPay the selected payout.
