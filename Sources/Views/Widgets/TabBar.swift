@@ -2,7 +2,7 @@ import Domain
 
 /// Line 0: the app title and the numbered panes, the active one in reverse bold
 /// (so it reads without colour).
-enum TabBar {
+public enum TabBar {
     static func draw(_ state: ScreenState, y: Int, into buffer: inout CellBuffer) {
         let width = buffer.width
         buffer.put(String(repeating: " ", count: width), x: 0, y: y, style: .role(.statusBar))
