@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The real console in a real terminal: NO_COLOR, themes, a resize under a dialog, SIGTERM.
+/// The real console in a real terminal: NO_COLOR, themes, a resize under a dialog, signals.
 @Suite("Terminal craft under tmux", .serialized)
 struct TerminalCraftTests {
     /// A demo console in its own directory and tmux server; `extra` goes to `dispatch demo`.
@@ -16,6 +16,7 @@ struct TerminalCraftTests {
             let script = directory.appendingPathComponent("run.sh")
             try """
                 #!/bin/sh
+                ulimit -c 0
                 echo $$ > \(directory.path)/pid
                 exec \(environment) LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 400 \(extra)
 
@@ -163,7 +164,9 @@ struct TerminalCraftTests {
         _ = try await demo.tmux.waitFor("EXIT=0")
     }
 
-    @Test func sigtermRestoresTheTerminal() async throws {
+    /// A kill, a hang-up and a crash all hand the terminal back; the process still dies of the signal.
+    @Test(arguments: [(SIGTERM, "TERM"), (SIGHUP, "HUP"), (SIGABRT, "ABRT"), (SIGSEGV, "SEGV")])
+    func aSignalRestoresTheTerminal(signal: Int32, name: String) async throws {
         let demo = try Demo(extra: "--mouse")
         defer { demo.close() }
         _ = try await demo.tmux.waitFor("row 1 of 400", timeout: .seconds(120))
@@ -172,8 +175,8 @@ struct TerminalCraftTests {
         #expect(try demo.paneFlag("mouse_any_flag") == "1", "--mouse turns mouse reporting on")
 
         let pid = try demo.pid()
-        #expect(kill(pid, SIGTERM) == 0)
-        _ = try await demo.tmux.waitFor("EXIT=143")
+        #expect(kill(pid, signal) == 0, "SIG\(name)")
+        _ = try await demo.tmux.waitFor("EXIT=\(128 + signal)")
         #expect(try demo.paneFlag("alternate_on") == "0", "back on the main screen")
         #expect(try demo.paneFlag("cursor_flag") == "1", "cursor visible")
         #expect(try demo.paneFlag("mouse_any_flag") == "0", "mouse reporting off")
