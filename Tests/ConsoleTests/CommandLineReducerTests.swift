@@ -14,6 +14,13 @@ struct CommandLineReducerTests {
         return app
     }
 
+    func carrier(_ n: Int) -> Carrier {
+        Carrier(id: "C-\(n)", name: "Carrier \(n)", dotNumber: "1234567", mcNumber: "MC765", allowedToOperate: true,
+                statusCode: "A", oosDate: nil, safetyRating: "Satisfactory", bipdOnFile: 1000, bipdRequired: 750,
+                cargoOnFile: 100, cargoRequired: 100, insuranceExpiresAt: 1_800_000_000, authorityGrantedAt: 1_700_000_000,
+                powerUnits: 12, verdict: .ok, verdictReason: "", checkedAt: 1_795_000_000)
+    }
+
     func type(_ text: String, into app: inout AppState) {
         for c in text { _ = app.reduce(.key(.char(c))) }
     }
@@ -129,6 +136,14 @@ struct CommandLineReducerTests {
         #expect(app.screen.board.selected == 4)
         _ = app.reduce(.key(.mouse(x: 10, y: 1)))
         #expect(app.screen.board.selected == 4, "the summary line is not a row")
+        _ = app.reduce(.key(.mouse(x: 30, y: 0)))
+        #expect(app.screen.pane == .verification)
+        _ = app.reduce(.carriers((1...30).map(carrier)))
+        _ = app.reduce(.key(.mouse(x: 10, y: 9)))
+        #expect(app.screen.verification.selected == 6)
+        _ = app.reduce(.key(.mouse(x: 10, y: 4)))
+        #expect(app.screen.verification.selected == 1)
+        _ = app.reduce(.key(.mouse(x: 12, y: 0)))
         _ = app.reduce(.key(.char("?")))
         _ = app.reduce(.key(.mouse(x: 21, y: 0)))
         #expect(app.screen.pane == .board, "a dialog keeps the focus")

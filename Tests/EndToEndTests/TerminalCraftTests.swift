@@ -164,6 +164,31 @@ struct TerminalCraftTests {
         _ = try await demo.tmux.waitFor("EXIT=0")
     }
 
+    @Test func withMouseOnClicksSwitchTabsAndSelectRowsAndTheWheelScrolls() async throws {
+        let demo = try Demo(extra: "--mouse")
+        defer { demo.close() }
+        _ = try await demo.tmux.waitFor("row 1 of 400", timeout: .seconds(120))
+        // What the terminal sends for the mouse under tmux-256color (X10 encoding, as its kmous says):
+        // a left press is followed by its release (button 3); wheel notches have none.
+        func press(_ button: Int, x: Int, y: Int) throws {
+            var bytes = [0x1B, 0x5B, 0x4D, 32 + button, 33 + x, 33 + y]
+            if button == 0 { bytes += [0x1B, 0x5B, 0x4D, 32 + 3, 33 + x, 33 + y] }
+            try demo.tmux.tmux(["send-keys", "-t", demo.tmux.session, "-H"] + bytes.map { String($0, radix: 16) })
+        }
+        try press(0, x: 21, y: 0)                // " 2 Map " in the tab bar
+        _ = try await demo.tmux.waitFor("+/- zoom")
+        try press(0, x: 12, y: 0)                // " 1 Loads "
+        _ = try await demo.tmux.waitFor("row 1 of 400")
+        try press(0, x: 10, y: 5)                // the third row of the board
+        _ = try await demo.tmux.waitFor("row 3 of 400")
+        try press(65, x: 10, y: 10)              // wheel down: three rows
+        _ = try await demo.tmux.waitFor("row 6 of 400")
+        try press(64, x: 10, y: 10)              // wheel up
+        _ = try await demo.tmux.waitFor("row 3 of 400")
+        try demo.tmux.keys("q")
+        _ = try await demo.tmux.waitFor("EXIT=0")
+    }
+
     /// A kill, a hang-up and a crash all hand the terminal back; the process still dies of the signal.
     @Test(arguments: [(SIGTERM, "TERM"), (SIGHUP, "HUP"), (SIGABRT, "ABRT"), (SIGSEGV, "SEGV")])
     func aSignalRestoresTheTerminal(signal: Int32, name: String) async throws {

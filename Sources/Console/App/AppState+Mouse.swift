@@ -2,7 +2,8 @@ import Domain
 import Views
 
 /// Clicks and the wheel (only reported with `--mouse`): a click on a tab shows the pane,
-/// a click on a board row selects it, the wheel moves the selection (zooms on the map).
+/// a click on a row of the board, carriers or payments selects it, the wheel moves the
+/// selection (zooms on the map).
 extension AppState {
     /// Rows the wheel moves per notch.
     static let wheelStep = 3
@@ -23,13 +24,23 @@ extension AppState {
                 screen.flash = nil
                 return show(pane)
             }
-            if screen.pane == .board, let index = Screen.boardRow(atLine: y, state: screen) {
-                screen.flash = nil
-                return moveBoard(by: index - screen.board.selected)
+            guard let index = Screen.listRow(atLine: y, state: screen) else { return [] }
+            screen.flash = nil
+            switch screen.pane {
+            case .board: return moveBoard(by: index - screen.board.selected)
+            case .verification: return step(by: index - screen.verification.selected)
+            case .payments: return step(by: index - screen.payments.selected)
+            case .map, .outbox, .driverLoads: return []
             }
-            return []
         default:
             return []
         }
+    }
+
+    /// Moves a list's selection as the arrow keys would, so scrolling stays consistent.
+    mutating func step(by delta: Int) -> [Effect] {
+        var effects: [Effect] = []
+        for _ in 0..<abs(delta) { effects += perform(delta < 0 ? .up : .down) }
+        return effects
     }
 }

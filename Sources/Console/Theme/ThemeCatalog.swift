@@ -16,7 +16,7 @@ struct ThemeCatalog: Sendable {
         var catalog = ThemeCatalog()
         for (name, text) in BuiltinThemes.files {
             do throws(ThemeError) {
-                catalog.themes[name] = try ThemeFile.parse(text, name: name, file: "themes/\(name).toml (built in)")
+                catalog.themes[name] = try ThemeFile.parse(text, name: name, file: "built-in themes/\(name).toml")
             } catch {
                 catalog.problems.append(error)
             }

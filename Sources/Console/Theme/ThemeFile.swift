@@ -8,8 +8,10 @@ struct ThemeError: Error, Equatable, CustomStringConvertible {
     let key: String?
     let detail: String
 
+    /// The file name first (the message line is narrow), the full path last.
     var description: String {
-        "theme \(file)" + (key.map { ", key '\($0)'" } ?? "") + ": \(detail)"
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        return "theme \(name)" + (key.map { ", key '\($0)'" } ?? "") + ": \(detail)" + (name == file ? "" : " (\(file))")
     }
 }
 
