@@ -23,3 +23,17 @@ public enum TabBar {
         }
     }
 }
+
+extension TabBar {
+    /// The pane whose tab covers column `x` of the tab bar, laid out exactly as `draw` does.
+    public static func pane(atColumn x: Int, state: ScreenState) -> Pane? {
+        var left = DisplayWidth.of(" dispatch ") + 1
+        for (index, pane) in Pane.tabs(for: state.session.role).enumerated() {
+            let width = DisplayWidth.of(" \(index + 1) \(pane.title) ")
+            guard left + width <= state.width else { return nil }
+            if x >= left && x < left + width { return pane }
+            left += width
+        }
+        return nil
+    }
+}

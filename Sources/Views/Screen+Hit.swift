@@ -1,19 +1,6 @@
 import Domain
 
-extension TabBar {
-    /// The pane whose tab covers column `x` of the tab bar, laid out exactly as `draw` does.
-    public static func pane(atColumn x: Int, state: ScreenState) -> Pane? {
-        var left = DisplayWidth.of(" dispatch ") + 1
-        for (index, pane) in Pane.tabs(for: state.session.role).enumerated() {
-            let width = DisplayWidth.of(" \(index + 1) \(pane.title) ")
-            guard left + width <= state.width else { return nil }
-            if x >= left && x < left + width { return pane }
-            left += width
-        }
-        return nil
-    }
-}
-
+/// Where a mouse click lands: which list row is drawn on a screen line.
 extension Screen {
     /// Line 0 holds the tabs.
     public static let tabBarLine = 0
