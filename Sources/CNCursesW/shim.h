@@ -60,6 +60,35 @@ static inline int dispatch_put_cell(WINDOW *win, int y, int x, const wchar_t *te
     return mvwadd_wch(win, y, x, &cell);
 }
 
+// Mouse: the BUTTON* masks are macros. Presses, not clicks, with no click interval, so a
+// click arrives at once in nodelay mode. Returns nonzero when the terminal reports the mouse.
+static inline int dispatch_mouse_on(void) {
+    mouseinterval(0);
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    return mousemask(wanted, NULL) != 0;
+}
+
+static inline void dispatch_mouse_off(void) { mousemask(0, NULL); }
+
+/// The pending mouse event: 1 left press, 2 wheel up, 3 wheel down, 0 anything else, ERR none.
+static inline int dispatch_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) {
+        return ERR;
+    }
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
+
 /// The codeset of the current locale ("UTF-8", "ANSI_X3.4-1968", ...).
 static inline const char *dispatch_codeset(void) { return nl_langinfo(CODESET); }
 

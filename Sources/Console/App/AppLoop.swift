@@ -12,17 +12,21 @@ final class AppLoop: @unchecked Sendable {
     let session: Session
     let inbox: Inbox
     private var state: AppState
+    private let display: DisplaySettings
 
-    init(session: Session, state: AppState) throws {
+    init(session: Session, state: AppState, display: DisplaySettings = .standard) throws {
         self.session = session
         self.inbox = try Inbox()
         self.state = state
+        self.display = display
     }
 
     /// Runs the console until the user quits. Blocks the calling thread; call from a dedicated one.
     func run() throws {
-        let terminal = try Terminal()
+        let terminal = try Terminal(theme: state.theme, mouse: display.mouse)
         defer { terminal.shutdown() }
+        var appliedTheme = state.theme
+        state.colorEnabled = terminal.usesColor
         state.screen.width = terminal.size.width
         state.screen.height = terminal.size.height
         state.screen.asciiOnly = !terminal.isUTF8
@@ -79,6 +83,10 @@ final class AppLoop: @unchecked Sendable {
                 for effect in state.reduce(event) { runner.run(effect) }
                 if state.quitting { break }
             }
+            if state.theme != appliedTheme {
+                terminal.apply(state.theme)
+                appliedTheme = state.theme
+            }
             if !state.quitting {
                 terminal.draw(Screen.render(state.screen))
                 trace?.frameWritten(settled: !state.screen.board.loading && state.screen.board.totalCount != nil)
@@ -87,20 +95,23 @@ final class AppLoop: @unchecked Sendable {
     }
 
     /// Runs the loop on its own thread and waits for it without blocking the async caller.
-    static func start(session: Session) async throws {
+    static func start(session: Session, display: DisplaySettings = .standard) async throws {
         let config = session.config
         var screen = ScreenState(width: 80, height: 24, now: Int64(Date().timeIntervalSince1970),
                                  session: SessionInfo(user: config.user, role: config.role, driverId: config.driverId,
                                                       server: config.server))
         screen.utcOffset = Int64(TimeZone.current.secondsFromGMT())
         var state = AppState(screen: screen)
+        state.themes = display.themes
+        state.theme = display.theme
+        if let message = display.message { state.screen.flash = Flash(.error, message) }
         let counts = try await session.mirror.queueCounts()
         state.screen.sync.pending = counts.pending
         state.screen.sync.conflicts = counts.conflicts
         state.screen.sync.lastSyncAt = try await session.mirror.state("last_sync_at").flatMap { Int64($0) }
         // A damaged views file is reported before curses starts and loses nothing: it is left as it is.
         state.screen.board.savedViews = try SavedViewStore(directory: session.directory).load()
-        let loop = try AppLoop(session: session, state: state)
+        let loop = try AppLoop(session: session, state: state, display: display)
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
                 do {

@@ -148,23 +148,6 @@ extension AppState {
         return [.mutate(.assignLoad(.init(loadId: loadId, driverId: driverId)))]
     }
 
-    mutating func handleCommandLine(_ key: Key) -> [Effect] {
-        guard var line = screen.commandLine else { return [] }
-        switch key {
-        case .escape, .ctrl("c"):
-            screen.commandLine = nil
-            return []
-        case .enter:
-            screen.commandLine = nil
-            return runCommand(line)
-        default:
-            if key == .backspace, line.isEmpty { screen.commandLine = nil; return [] }
-            _ = AppState.edit(&line, key)
-            screen.commandLine = line
-            return []
-        }
-    }
-
     /// `:assign L-1 D-2`, `:unassign L-1`, `:sort rpm`, `:sync`, `:q`, `:loads` / `:map` / …
     mutating func runCommand(_ line: String) -> [Effect] {
         let words = line.split(separator: " ").map(String.init)
@@ -198,13 +181,17 @@ extension AppState {
             return show(.map)
         case ("open", 2), ("detail", 2):
             return openDetail(Session.loadId(words[1]))
+        case ("theme", 1), ("theme", 2), ("themes", 1):
+            return runThemeCommand(words.count == 2 ? words[1] : nil)
+        case ("goto", 2), ("go", 2):
+            return runGoto(words[1])
         default:
             if words.count == 1, let pane = Pane.tabs(for: role).first(where: {
                 $0.title.lowercased().hasPrefix(verb) || $0.rawValue.lowercased().hasPrefix(verb)
             }) {
                 return show(pane)
             }
-            screen.flash = Flash(.error, "unknown command ':\(line)'; try :assign L-1 D-2, :open L-1, :near D-2 150, :view save NAME, :sort rpm, :follow D-2, :sync, :q")
+            screen.flash = Flash(.error, "unknown command ':\(line)'; try :assign L-1 D-2, :open L-1, :goto map, :near D-2 150, :view save NAME, :sort rpm, :theme NAME, :sync, :q (Tab completes)")
             return []
         }
     }

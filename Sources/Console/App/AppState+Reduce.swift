@@ -112,6 +112,8 @@ extension AppState {
 
     mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
+        if case .mouse = key { return handleMouse(key) }
+        if key == .scrollUp || key == .scrollDown { return handleMouse(key) }
         if screen.commandLine != nil { return handleCommandLine(key) }
         if screen.dialog != nil { return handleDialog(key) }
         if key != .resize { screen.flash = nil }

@@ -16,6 +16,14 @@ struct AppState {
     var boardAtEnd = false
     /// Absolute position of `screen.board.rows[0]` in the whole result.
     var boardWindowStart = 0
+    /// Themes the console knows (built-in plus the user's folder) and the one in use;
+    /// the UI loop redefines the colour pairs when `theme` changes.
+    var themes = ThemeCatalog.builtIn
+    var theme = ThemeCatalog.builtIn.fallback
+    /// False under `NO_COLOR` or on a monochrome terminal: `:theme` still switches but says so.
+    var colorEnabled = true
+    /// `:` commands run in this session, for Up/Down.
+    var commandHistory = CommandHistory()
 
     static let pageSize = 100
     static let maxWindow = 400

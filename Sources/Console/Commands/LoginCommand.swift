@@ -25,8 +25,9 @@ struct LoginCommand: AsyncParsableCommand {
         do {
             let client = try DispatchClient(server: server)
             let login = try await client.login(user: user, password: password)
-            let config = ConsoleConfig(server: server, user: login.user, role: login.role, driverId: login.driverId,
+            var config = ConsoleConfig(server: server, user: login.user, role: login.role, driverId: login.driverId,
                                        token: login.token)
+            config.keepPreferences(from: directory.configFile)
             try directory.prepare()
             // Another user or server means another scope: start a fresh mirror, but never drop queued edits silently.
             if let previous = try ConsoleConfig.load(from: directory.configFile),

@@ -9,6 +9,10 @@ struct ConsoleConfig: Codable, Equatable {
     var role: Role
     var driverId: String?
     var token: String
+    /// Colour theme by name (`theme = "light"`); `--theme` overrides it.
+    var theme: String? = nil
+    /// Mouse clicks and wheel (`mouse = true`); `--mouse` / `--no-mouse` override it.
+    var mouse: Bool? = nil
 
     var actor: Actor { Actor(user: user, role: role, driverId: driverId) }
 
@@ -20,6 +24,13 @@ struct ConsoleConfig: Codable, Equatable {
         } catch {
             throw ConsoleError.badConfig(path: path, detail: "\(error)")
         }
+    }
+
+    /// Keeps the display preferences of the config at `path` (a new login or demo run rewrites the file).
+    mutating func keepPreferences(from path: String) {
+        guard let previous = try? ConsoleConfig.load(from: path) else { return }
+        theme = theme ?? previous.theme
+        mouse = mouse ?? previous.mouse
     }
 
     func save(to path: String) throws {

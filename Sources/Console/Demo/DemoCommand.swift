@@ -18,6 +18,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Port for dispatchd (0 picks a free one).") var port = 0
     @Flag(help: "Start the server and sync, print what a second console needs, and keep serving without a TUI.")
     var headless = false
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         guard (1...2_000_000).contains(loads) else { throw ValidationError("--loads must be between 1 and 2,000,000") }
@@ -47,8 +48,9 @@ struct DemoCommand: AsyncParsableCommand {
             let directory = DataDirectory(override: base + "/console-" + login)
             let client = try DispatchClient(server: running.url)
             let response = try await client.login(user: login, password: password)
-            let config = ConsoleConfig(server: running.url, user: response.user, role: response.role,
+            var config = ConsoleConfig(server: running.url, user: response.user, role: response.role,
                                        driverId: response.driverId, token: response.token)
+            config.keepPreferences(from: directory.configFile)
             try directory.prepare()
             try config.save(to: directory.configFile)
             let session = try Session.open(directory: directory, config: config)
@@ -60,7 +62,7 @@ struct DemoCommand: AsyncParsableCommand {
                 while !Task.isCancelled { try await Task.sleep(for: .seconds(3_600)) }
                 return
             }
-            try await TUI.run(session: session)
+            try await TUI.run(session: session, display: display)
             await running.stop()
         } catch {
             serverLog.finish()

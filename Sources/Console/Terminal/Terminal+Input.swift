@@ -18,6 +18,8 @@ extension Terminal {
                     refreshSize()
                     forceFullRedraw()
                     keys.append(.resize)
+                } else if Int32(value) == KEY_MOUSE {
+                    if let key = readMouse() { keys.append(key) }
                 } else if let key = Terminal.key(code: Int32(value)) {
                     keys.append(key)
                 }

@@ -39,11 +39,18 @@ final class Terminal {
     let isUTF8: Bool
     /// Colours are on (a colour terminal and `NO_COLOR` unset).
     let usesColor: Bool
+    /// The colour pair of each role the current theme colours (see `apply(_:)`).
+    var rolePairs: [StyleRole: Int32] = [:]
+    /// Mouse reporting was switched on (`--mouse`).
+    var mouseEnabled = false
 
     /// Starts curses on the controlling terminal (stdin/stdout).
     ///
-    /// - Parameter forceASCII: draw ASCII only even under a UTF-8 locale.
-    init(forceASCII: Bool = false) throws {
+    /// - Parameters:
+    ///   - forceASCII: draw ASCII only even under a UTF-8 locale.
+    ///   - theme: the colours; ignored without colour (`NO_COLOR`, monochrome terminal).
+    ///   - mouse: report clicks and the wheel (off by default so the terminal can select text).
+    init(forceASCII: Bool = false, theme: Theme = .plain, mouse: Bool = false) throws {
         // Before newterm, or wide characters and line drawing break.
         setlocale(LC_ALL, "")
         let codeset = dispatch_codeset().map { String(cString: $0) } ?? ""
@@ -84,7 +91,8 @@ final class Terminal {
         var rows: Int32 = 0, cols: Int32 = 0
         dispatch_getmaxyx(window, &rows, &cols)
         size = (Int(cols), Int(rows))
-        if usesColor { Terminal.definePairs() }
+        if usesColor { apply(theme) }
+        if mouse { enableMouse() }
     }
 
     deinit { shutdown() }
@@ -133,6 +141,7 @@ final class Terminal {
     func shutdown() {
         guard !closed else { return }
         closed = true
+        if mouseEnabled { disableMouse() }
         curs_set(1)
         endwin()
         cursesIsActive = false
@@ -179,10 +188,17 @@ extension Terminal {
     /// `endwin` is not async-signal-safe; it is a best effort that works in practice and is
     /// far better than leaving the user's shell in raw mode with no echo.
     static func restoreOnFatalSignals() {
-        for signal in [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
+        // SIGTRAP: a Swift runtime trap (overflow, bad index, force unwrap) on arm64.
+        for signal in [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
-                if cursesIsActive { endwin() }
+                // As `shutdown` does: mouse off, cursor on, then endwin leaves the alternate screen.
+                if cursesIsActive {
+                    cursesIsActive = false
+                    if mouseReportingIsOn { dispatch_mouse_off() }
+                    curs_set(1)
+                    endwin()
+                }
                 Glibc.signal(number, SIG_DFL)
                 raise(number)
             }

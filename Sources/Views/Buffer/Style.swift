@@ -1,6 +1,7 @@
 /// What a cell means, not what colour it is: the Terminal maps roles to colour pairs
 /// (or to nothing under `NO_COLOR`), so every role must also read correctly without colour.
-public enum StyleRole: Sendable, Hashable, CaseIterable {
+/// The raw value is the role's key in a theme file (`themes/*.toml`).
+public enum StyleRole: String, Sendable, Hashable, CaseIterable {
     case normal, title, header, selected, pending, ok, warn, danger, muted, accent, border
     case statusBar, statusOnline, statusOffline, mapDriver, mapPickup, mapDelivery, input, error
 }

@@ -8,7 +8,10 @@ public enum Key: Sendable, Hashable {
     case function(Int)
     /// The terminal changed size; the Terminal has already updated its size.
     case resize
+    /// A left click at a screen column and line (only with `--mouse`).
     case mouse(x: Int, y: Int)
+    /// The mouse wheel (only with `--mouse`).
+    case scrollUp, scrollDown
 
     /// How help shows the key.
     public var label: String {
@@ -32,7 +35,9 @@ public enum Key: Sendable, Hashable {
         case .delete: "Del"
         case let .function(n): "F\(n)"
         case .resize: "resize"
-        case .mouse: "mouse"
+        case .mouse: "click"
+        case .scrollUp: "wheel up"
+        case .scrollDown: "wheel down"
         }
     }
 }

@@ -22,6 +22,8 @@ public struct ScreenState: Sendable {
     public var dialog: Dialog?
     /// The `:` command line while it is open (text typed so far).
     public var commandLine: String?
+    /// What Tab found when more than one completion fits, shown after the command line.
+    public var commandCandidates: [String]
     /// One-line message at the bottom (info or error), cleared by the next key.
     public var flash: Flash?
     /// Use ASCII for borders and glyphs (non-UTF-8 locale).
@@ -42,6 +44,7 @@ public struct ScreenState: Sendable {
         self.sync = SyncIndicator()
         self.dialog = nil
         self.commandLine = nil
+        self.commandCandidates = []
         self.flash = nil
         self.asciiOnly = false
     }

@@ -8,7 +8,11 @@ enum MessageLine {
         if let command = state.commandLine {
             var x = buffer.put(":", x: 0, y: y, style: Style(role: .input, bold: true))
             x += buffer.put(command, x: x, y: y, style: .role(.input), maxWidth: width - x - 1)
-            buffer.put(glyphs.cursor, x: x, y: y, style: Style(role: .input, bold: true))
+            x += buffer.put(glyphs.cursor, x: x, y: y, style: Style(role: .input, bold: true))
+            if !state.commandCandidates.isEmpty, x + 4 < width {
+                buffer.put("   " + state.commandCandidates.joined(separator: "  "), x: x, y: y, style: .muted,
+                           maxWidth: width - x)
+            }
             return
         }
         if let flash = state.flash {

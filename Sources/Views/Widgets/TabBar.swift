@@ -2,7 +2,7 @@ import Domain
 
 /// Line 0: the app title and the numbered panes, the active one in reverse bold
 /// (so it reads without colour).
-enum TabBar {
+public enum TabBar {
     static func draw(_ state: ScreenState, y: Int, into buffer: inout CellBuffer) {
         let width = buffer.width
         buffer.put(String(repeating: " ", count: width), x: 0, y: y, style: .role(.statusBar))
@@ -21,5 +21,19 @@ enum TabBar {
         if x + whoWidth + 2 <= width {
             buffer.put(who, x: width - whoWidth, y: y, style: Style(role: .statusBar, dim: true))
         }
+    }
+}
+
+extension TabBar {
+    /// The pane whose tab covers column `x` of the tab bar, laid out exactly as `draw` does.
+    public static func pane(atColumn x: Int, state: ScreenState) -> Pane? {
+        var left = DisplayWidth.of(" dispatch ") + 1
+        for (index, pane) in Pane.tabs(for: state.session.role).enumerated() {
+            let width = DisplayWidth.of(" \(index + 1) \(pane.title) ")
+            guard left + width <= state.width else { return nil }
+            if x >= left && x < left + width { return pane }
+            left += width
+        }
+        return nil
     }
 }
