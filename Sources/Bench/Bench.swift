@@ -17,6 +17,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Loads to seed.") var loads = 100_000
     @Option(help: "Runs per board query.") var runs = 300
     @Flag(help: "Skip the delta protocol numbers (bytes, apply rate, rebase).") var skipDelta = false
+    @Flag(help: "Skip the board query numbers.") var skipBoard = false
     @Flag(help: "Skip the console numbers (needs tmux and the dispatch binary beside this one).") var skipConsole = false
     @Option(help: "Keystrokes sent to the console.") var keys = 400
     @Option(help: "Work directory (default: a new temp directory, removed afterwards).") var dir: String?
@@ -39,12 +40,15 @@ struct Bench: AsyncParsableCommand {
         let server = try await DispatchServer(configuration: .init(databasePath: work.appendingPathComponent("server.sqlite").path, port: 0))
         var options = Seeder.Options()
         options.loads = loads
-        let seedSeconds = try await Stats.seconds { try await Seeder(options: options).run(into: server.store) }
+        // A --dir from an earlier run keeps its seeded database and synced mirror (a 1M seed takes minutes).
+        let reused = try await server.store.counts()["loads"] ?? 0 > 0
+        let seedSeconds = reused ? 0 : try await Stats.seconds { try await Seeder(options: options).run(into: server.store) }
         let counts = try await server.store.counts()
+        if reused { print("seed          reused \(Format.count(counts["loads"] ?? 0)) loads from \(work.path)") }
         let seededRows = ["loads", "drivers", "carriers", "events", "invoices", "payouts"].reduce(0) { $0 + (counts[$1] ?? 0) }
-        print("seed          \(Format.count(loads)) loads (\(Format.count(seededRows)) rows in all) in "
+        if !reused { print("seed          \(Format.count(loads)) loads (\(Format.count(seededRows)) rows in all) in "
               + String(format: "%.2f s: %.0f loads/s, %.0f rows/s", seedSeconds, Double(loads) / seedSeconds,
-                       Double(seededRows) / seedSeconds))
+                       Double(seededRows) / seedSeconds)) }
 
         // 2. Initial sync over loopback into a fresh mirror, as a dispatcher.
         let running = try await server.start()
@@ -67,7 +71,7 @@ struct Bench: AsyncParsableCommand {
             try await SyncBench(client: client, mirror: mirror, mirrorPath: mirrorPath, actor: login.actor, loads: loads).run()
         }
         // 4. Board pages, radius, text and totals beside raw SQLite running the same statements.
-        try await BoardBench(mirror: mirror, path: mirrorPath, loads: loads, runs: runs).run()
+        if !skipBoard { try await BoardBench(mirror: mirror, path: mirrorPath, loads: loads, runs: runs).run() }
 
         // 5. The real console under tmux on this mirror: start to first frame, keystroke to frame, RSS.
         if !skipConsole {

@@ -31,10 +31,18 @@ struct ConsoleBench {
             print("console       skipped: tmux is not installed (scripts/setup.sh installs it)")
             return
         }
-        let dataDir = work.path
+        // The console gets a directory of its own whose mirror is a link to the bench's: `login` to a
+        // server on another port (a new run) starts a fresh mirror, and must not delete this one.
+        let dataDir = work.appendingPathComponent("console").path
+        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         _ = try Shell.run([binary, "login", "--data-dir", dataDir, "--server", server,
                            "--user", Seeder.dispatcherLogin.user, "--password-stdin"], input: Seeder.dispatcherLogin.password)
-        let trace = work.appendingPathComponent("frames.trace").path
+        let link = dataDir + "/mirror.sqlite"
+        try? FileManager.default.removeItem(atPath: link)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: work.appendingPathComponent("mirror.sqlite").path)
+        let trace = dataDir + "/frames.trace"
+        // A trace left by an earlier run would read as this run's first frame.
+        try? FileManager.default.removeItem(atPath: trace)
         let socket = "dispatch-bench-\(UUID().uuidString.prefix(8))"
         let tmux = ["tmux", "-L", socket]
         defer { _ = try? Shell.run(tmux + ["kill-server"]) }
@@ -57,17 +65,23 @@ struct ConsoleBench {
 
         var samples: [String: [Double]] = [:]
         var seen = lines.count
+        var missed = 0
         for index in 0..<keys {
             let step = ConsoleBench.script[index % ConsoleBench.script.count]
+            // A short pause between keys, as a person types; the console times each key itself.
+            try await Task.sleep(for: .milliseconds(20))
             _ = try Shell.run(tmux + ["send-keys", "-t", "0", step.key])
-            let now = try await waitForLines(trace, count: seen + 1, seconds: 30)
+            guard let now = try? await waitForLines(trace, count: seen + 1, seconds: 3) else {
+                missed += 1
+                continue
+            }
             seen = now.count
             if let last = now.last, last.hasPrefix("key "), let ms = Double(last.dropFirst(4)) {
                 samples[step.kind, default: []].append(ms / 1_000)
             }
         }
         _ = try Shell.run(tmux + ["send-keys", "-t", "0", "q"])
-        let final = try await waitForLines(trace, count: seen + 1, seconds: 30)
+        let final = (try? await waitForLines(trace, count: seen + 1, seconds: 30)) ?? []
         let endRSS = final.last { $0.hasPrefix("rss ") }.flatMap { Int($0.dropFirst(4)) } ?? 0
 
         // The sort keys' floor: raw SQLite reading the first page of each sort the script reaches.
@@ -81,7 +95,7 @@ struct ConsoleBench {
         sortFloor.sort()
 
         print("console       real dispatch binary under tmux (120x40), \(Format.count(loads))-load mirror")
-        print(String(format: "  start to first frame with rows  %.0f ms   (raw SQLite open + first page %.1f ms; budget ≤ 500 ms)",
+        print(String(format: "  start to first frame with rows  %.0f ms   (raw SQLite open + first page %.1f ms; budget ≤ 200 ms)",
                      (firstFrame - started) * 1_000, floorSeconds * 1_000))
         for kind in ["move", "page", "sort"] {
             let sorted = (samples[kind] ?? []).sorted()
@@ -93,9 +107,10 @@ struct ConsoleBench {
             print(line)
         }
         let all = samples.values.flatMap { $0 }.sorted()
+        if missed > 0 { print("  \(missed) of \(keys) keys drew no frame with rows within 3 s (not in the numbers)") }
         print("  keystroke to frame, all".padding(toLength: 42, withPad: " ", startingAt: 0)
               + "p50 \(Stats.ms(Stats.percentile(all, 0.5)))  p99 \(Stats.ms(Stats.percentile(all, 0.99)))   (budget p99 ≤ 16 ms)")
-        print(String(format: "  console RSS  %.0f MiB at first frame, %.0f MiB after the keys",
+        print(String(format: "  console RSS  %.0f MiB at first frame, %.0f MiB after the keys   (budget ≤ 64 MB)",
                      Double(startRSS) / 1_048_576, Double(endRSS) / 1_048_576))
     }
 
@@ -109,6 +124,6 @@ struct ConsoleBench {
             }
             try await Task.sleep(for: .milliseconds(2))
         }
-        throw BenchError("the console wrote no frame within \(Int(seconds)) s; see \(work.path)/dispatch.log")
+        throw BenchError("the console wrote no frame within \(Int(seconds)) s; see \(work.path)/console/dispatch.log")
     }
 }

@@ -116,6 +116,8 @@ public struct DispatchServer: Sendable {
                 logger.warning("--simulate runs on SQLite only; the fleet stays still on PostgreSQL")
             }
         }
+        // Last, so a graceful shutdown reaches it first and the long-polls answer before the HTTP server waits on them.
+        services.append(LongPollDrain(hub: hub))
         return ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: signals, logger: logger))
     }
 

@@ -61,6 +61,9 @@ final class AppLoop: @unchecked Sendable {
         while !state.quitting {
             let ready = poll(&fds, nfds_t(fds.count), -1)
             if ready < 0 && errno != EINTR { throw ConsoleError.terminal("poll failed: errno \(errno)") }
+            // The terminal is gone (window closed, ssh dropped): poll would report it forever and spin.
+            // Queued edits are already on disk, so leaving loses nothing.
+            if ready > 0, fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { break }
             var events: [AppEvent] = []
             for key in terminal.readKeys() {
                 trace?.keyRead()
@@ -89,7 +92,7 @@ final class AppLoop: @unchecked Sendable {
             }
             if !state.quitting {
                 terminal.draw(Screen.render(state.screen))
-                trace?.frameWritten(settled: !state.screen.board.loading && state.screen.board.totalCount != nil)
+                trace?.frameWritten(settled: !state.screen.board.loading && !state.screen.board.rows.isEmpty)
             }
         }
     }

@@ -12,6 +12,8 @@ public actor ChangeHub {
 
     private var latest: Int64
     private var waiters: [UUID: Waiter] = [:]
+    /// Set on graceful shutdown: waits return at once, so in-flight long-polls answer and the server can stop.
+    private var closed = false
     /// `latest`, readable without a hop onto the actor (every pull reads it).
     private let published: LatestSequence
 
@@ -41,9 +43,21 @@ public actor ChangeHub {
         }
     }
 
+    /// Wakes every waiter and makes later waits return at once. A long-poll answered early is
+    /// just an empty page to the client, which asks again (of another instance, or later).
+    public func close() {
+        closed = true
+        let woken = waiters
+        waiters.removeAll()
+        for waiter in woken.values {
+            waiter.timer.cancel()
+            waiter.continuation.resume()
+        }
+    }
+
     /// Returns when a commit after `sequence` happens or `timeout` passes, whichever is first.
     public func wait(after sequence: Int64, timeout: Duration) async {
-        if latest > sequence { return }
+        if latest > sequence || closed { return }
         let id = UUID()
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

@@ -7,13 +7,32 @@ struct BoardFilterSQL {
     private(set) var clauses: [String] = []
     private(set) var arguments: [DatabaseValue] = []
 
-    init(_ query: BoardQuery, now: Int64) {
-        if let status = query.status { add("status = ?", [status.rawValue.databaseValue]) }
+    /// `+rowid` keeps SQLite from driving the query by the search table's row list, so it walks the
+    /// sort column's index and tests each row against the list: far faster when the list is long.
+    private let rowid: String
+    private let scanSortIndex: Bool
+
+    /// Columns compared by equality, written `+column` when they share no index with the page's sort:
+    /// SQLite would otherwise read every match through the filter's index and sort them all, where
+    /// walking the sort's own index stops after a page.
+    private var equalityColumns: [String: String] = [:]
+
+    /// - Parameter pageSort: the sort of the page being read; nil for counts, which have no order.
+    init(_ query: BoardQuery, now: Int64, scanSortIndex: Bool = false, pageSort: BoardSort? = nil) {
+        rowid = scanSortIndex ? "+rowid" : "rowid"
+        self.scanSortIndex = scanSortIndex
+        if let sort = pageSort {
+            let sharesIndex: [String: Set<BoardSort>] = [
+                "status": [.pickup, .ratePerMile, .origin], "equipment": [.pickup], "origin_state": [.pickup],
+            ]
+            for (column, sorts) in sharesIndex where !sorts.contains(sort) { equalityColumns[column] = "+" + column }
+        }
+        if let status = query.status { add("\(column("status")) = ?", [status.rawValue.databaseValue]) }
         place(query.origin, prefix: "origin", geo: "loads_origin_geo")
         place(query.destination, prefix: "dest", geo: "loads_dest_geo")
         if !query.equipment.isEmpty {
             let marks = Array(repeating: "?", count: query.equipment.count).joined(separator: ", ")
-            add("equipment IN (\(marks))", query.equipment.map { $0.uppercased().databaseValue })
+            add("\(column("equipment")) IN (\(marks))", query.equipment.map { $0.uppercased().databaseValue })
         }
         if let from = query.pickupFrom { add("pickup_at >= ?", [from.databaseValue]) }
         if let to = query.pickupTo { add("pickup_at <= ?", [to.databaseValue]) }
@@ -23,10 +42,12 @@ struct BoardFilterSQL {
         if let full = query.fullLoad { add("full_load = ?", [full.databaseValue]) }
         if let minutes = query.maxAgeMinutes { add("posted_at >= ?", [(now - Int64(minutes) * 60).databaseValue]) }
         if let text = query.text, let match = BoardFilterSQL.ftsMatch(text) {
-            add("rowid IN (SELECT rowid FROM loads_fts WHERE loads_fts MATCH ?)", [match.databaseValue])
+            add("\(rowid) IN (SELECT rowid FROM loads_fts WHERE loads_fts MATCH ?)", [match.databaseValue])
         }
         if let driver = query.driverId { add("driver_id = ?", [driver.databaseValue]) }
     }
+
+    private func column(_ name: String) -> String { equalityColumns[name] ?? name }
 
     mutating func add(_ sql: String, _ values: [DatabaseValue]) {
         clauses.append(sql)
@@ -42,14 +63,21 @@ struct BoardFilterSQL {
         guard let place else { return }
         if let miles = place.miles, let center = place.center {
             let box = center.box(roadMiles: miles)
-            add("rowid IN (SELECT id FROM \(geo) WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)",
-                [box.minLat, box.maxLat, box.minLon, box.maxLon].map(\.databaseValue))
+            if scanSortIndex {
+                // Walking the sort index: each row is tested where it stands; building the R*Tree's
+                // list of tens of thousands of ids would cost more than the walk.
+                add("\(prefix)_lat BETWEEN ? AND ? AND \(prefix)_lon BETWEEN ? AND ?",
+                    [box.minLat, box.maxLat, box.minLon, box.maxLon].map(\.databaseValue))
+            } else {
+                add("rowid IN (SELECT id FROM \(geo) WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)",
+                    [box.minLat, box.maxLat, box.minLon, box.maxLon].map(\.databaseValue))
+            }
             let kx = center.milesPerDegreeLon, ky = GeoPoint.milesPerDegreeLat
             add("((\(prefix)_lat - ?) * \(ky)) * ((\(prefix)_lat - ?) * \(ky)) + ((\(prefix)_lon - ?) * \(kx)) * ((\(prefix)_lon - ?) * \(kx)) <= ?",
                 [center.lat, center.lat, center.lon, center.lon, GeoPoint.squaredStraightMiles(roadMiles: miles)].map(\.databaseValue))
             return
         }
-        if let state = place.state { add("\(prefix)_state = ?", [state.uppercased().databaseValue]) }
+        if let state = place.state { add("\(column("\(prefix)_state")) = ?", [state.uppercased().databaseValue]) }
         if let city = place.city { add("\(prefix)_city = ? COLLATE NOCASE", [city.databaseValue]) }
     }
 

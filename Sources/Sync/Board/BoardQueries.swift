@@ -97,16 +97,17 @@ public struct BoardQueries: Sendable {
         return ("(\(column), id) \(op) (?, ?)", [value.databaseValue, row.id.databaseValue])
     }
 
-    static func filter(_ query: BoardQuery, extra: (sql: String, arguments: [DatabaseValue])? = nil)
-        -> (String, [DatabaseValue]) {
-        var clauses = BoardFilterSQL(query, now: Int64(Date().timeIntervalSince1970))
+    static func filter(_ query: BoardQuery, extra: (sql: String, arguments: [DatabaseValue])? = nil,
+                       scanSortIndex: Bool = false, pageSort: BoardSort? = nil) -> (String, [DatabaseValue]) {
+        var clauses = BoardFilterSQL(query, now: Int64(Date().timeIntervalSince1970), scanSortIndex: scanSortIndex,
+                                     pageSort: pageSort)
         if let extra { clauses.add(extra.sql, extra.arguments) }
         return clauses.whereClause
     }
 
     /// The SQL and arguments of one board page, in the order SQLite returns them
     /// (`reversed` pages come back backwards and are flipped after fetching).
-    public static func statement(_ query: BoardQuery, anchor: PageAnchor, limit: Int)
+    public static func statement(_ query: BoardQuery, anchor: PageAnchor, limit: Int, scanSortIndex: Bool = false)
         -> (sql: String, arguments: [DatabaseValue], reversed: Bool) {
         let column = sortColumn(query.sort)
         var ascending = !query.descending
@@ -120,7 +121,7 @@ public struct BoardQueries: Sendable {
             extra = keyset(query, row, after: false)
             ascending.toggle()
         }
-        let (whereSQL, filterArguments) = filter(query, extra: extra)
+        let (whereSQL, filterArguments) = filter(query, extra: extra, scanSortIndex: scanSortIndex, pageSort: query.sort)
         let direction = ascending ? "ASC" : "DESC"
         let arguments = filterArguments + [limit.databaseValue]
         let sql = "SELECT \(columns) FROM loads \(whereSQL) ORDER BY \(column) \(direction), id \(direction) LIMIT ?"
@@ -133,7 +134,7 @@ public struct BoardQueries: Sendable {
     }
 
     static func page(_ db: Database, _ query: BoardQuery, anchor: PageAnchor, limit: Int) throws -> [LoadSummary] {
-        let statement = statement(query, anchor: anchor, limit: limit)
+        let statement = statement(query, anchor: anchor, limit: limit, scanSortIndex: try prefersSortIndex(db, query))
         let rows = try Row.fetchAll(db.cachedStatement(sql: statement.sql),
                                     arguments: StatementArguments(statement.arguments)).map(summary)
         return statement.reversed ? rows.reversed() : rows
@@ -193,5 +194,40 @@ extension BoardQueries {
             """
         return (sql, ["{\(end)_city}: \(words)".databaseValue, city.databaseValue,
                       state.databaseValue, state.databaseValue])
+    }
+
+    /// Sorts with an index of their own: a page can walk it instead of sorting every match.
+    static let indexedSorts = Set(BoardSort.allCases)
+
+    /// Whether a radius or text filter matches so many loads that walking the sort index and testing
+    /// each row beats fetching every match and sorting them. Counting stops at the threshold, so
+    /// the probe costs a millisecond or two whatever the filter.
+    public static func prefersSortIndex(_ db: Database, _ query: BoardQuery, threshold: Int = 5_000) throws -> Bool {
+        // With an equality filter too, matches are rare along the sort index and the walk grows long.
+        guard indexedSorts.contains(query.sort), query.status == nil, query.equipment.isEmpty,
+              query.driverId == nil else { return false }
+        var lists: [(sql: String, arguments: [DatabaseValue])] = []
+        if let text = query.text, let match = BoardFilterSQL.ftsMatch(text) {
+            lists.append(("SELECT rowid FROM loads_fts WHERE loads_fts MATCH ?", [match.databaseValue]))
+        }
+        for (place, geo) in [(query.origin, "loads_origin_geo"), (query.destination, "loads_dest_geo")] {
+            guard let place, let miles = place.miles, let center = place.center else { continue }
+            let box = center.box(roadMiles: miles)
+            lists.append(("SELECT id FROM \(geo) WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?",
+                          [box.minLat, box.maxLat, box.minLon, box.maxLon].map(\.databaseValue)))
+        }
+        guard !lists.isEmpty else { return false }
+        // The shortest list drives a lookup plan; only when every list is long does the index walk win.
+        for list in lists {
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(list.sql) LIMIT ?)",
+                                         arguments: StatementArguments(list.arguments + [threshold.databaseValue])) ?? 0
+            if count < threshold { return false }
+        }
+        return true
+    }
+
+    /// `prefersSortIndex` on the mirror (for benchmarks that time the chosen statement raw).
+    public func prefersSortIndex(_ query: BoardQuery) async throws -> Bool {
+        try await mirror.pool.read { db in try BoardQueries.prefersSortIndex(db, query) }
     }
 }

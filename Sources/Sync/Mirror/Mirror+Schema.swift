@@ -82,6 +82,19 @@ extension Mirror {
         migrator.registerMigration("v2") { db in
             try Mirror.addSearchColumns(db)
         }
+        // Every board sort walks an index, so a first page never sorts a million rows.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE INDEX loads_rate ON loads(rate_cents, id);
+                CREATE INDEX loads_miles ON loads(miles, id);
+                CREATE INDEX loads_weight ON loads(weight, id);
+                CREATE INDEX loads_length ON loads(length, id);
+                CREATE INDEX loads_dest ON loads((dest_state || ' ' || dest_city), id);
+                CREATE INDEX loads_equipment ON loads(equipment, id);
+                CREATE INDEX loads_status ON loads(status, id);
+                CREATE INDEX loads_reference ON loads(reference, id);
+                """)
+        }
         return migrator
     }
 }
