@@ -13,7 +13,7 @@ public actor ChangeHub {
     private var latest: Int64
     private var waiters: [UUID: Waiter] = [:]
     /// Set on graceful shutdown: waits return at once, so in-flight long-polls answer and the server can stop.
-    private var closed = false
+    private let closedFlag = LatestSequence(0)
     /// `latest`, readable without a hop onto the actor (every pull reads it).
     private let published: LatestSequence
 
@@ -24,6 +24,9 @@ public actor ChangeHub {
 
     /// The newest commit this hub has heard of.
     public nonisolated var latestSequence: Int64 { published.value }
+
+    /// True once the server is shutting down: a long-poll answers with what it has instead of waiting.
+    public nonisolated var isClosed: Bool { closedFlag.value != 0 }
 
     /// Long-polls currently waiting (for metrics and tests).
     public var waiting: Int { waiters.count }
@@ -46,7 +49,7 @@ public actor ChangeHub {
     /// Wakes every waiter and makes later waits return at once. A long-poll answered early is
     /// just an empty page to the client, which asks again (of another instance, or later).
     public func close() {
-        closed = true
+        closedFlag.value = 1
         let woken = waiters
         waiters.removeAll()
         for waiter in woken.values {
@@ -57,7 +60,7 @@ public actor ChangeHub {
 
     /// Returns when a commit after `sequence` happens or `timeout` passes, whichever is first.
     public func wait(after sequence: Int64, timeout: Duration) async {
-        if latest > sequence || closed { return }
+        if latest > sequence || isClosed { return }
         let id = UUID()
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

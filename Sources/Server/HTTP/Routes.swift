@@ -61,7 +61,7 @@ struct Routes {
                     try await store.lastMutationId(clientId: clientId, user: actor.user, asOf: page.sequence)
                 }
             }
-            if !page.isEmpty || page.reset || wait == 0 || ContinuousClock.now >= deadline {
+            if !page.isEmpty || page.reset || wait == 0 || ContinuousClock.now >= deadline || hub.isClosed {
                 return Response(status: .ok, headers: [.contentType: "application/json"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: page.json(serverTime: now()))))
             }
