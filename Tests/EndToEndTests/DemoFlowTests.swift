@@ -30,7 +30,7 @@ struct DemoFlowTests {
         try tmux.keys("Tab", "posted", "Tab", "Dallas, TX 250", "Tab", "Tab", "Tab", "Tab", "Tab", "abc", "Enter")
         _ = try await tmux.waitFor("not a number")
         try tmux.keys("BSpace", "BSpace", "BSpace", "Enter")
-        screen = try await tmux.waitFor("status=posted from Dallas, TX +250mi")
+        screen = try await tmux.waitForBoard("status=posted from Dallas, TX +250mi", firstRowContains: " posted ")
         #expect(!screen.contains("Filter loads"))
         #expect(screen.firstMatch(of: #/\n.{1,2}(L-\d+) /#) != nil)
 

@@ -37,7 +37,7 @@ struct OfflineFlowTests {
         try tmux.keys("/")
         _ = try await tmux.waitFor("Filter loads")
         try tmux.keys("Tab", "posted", "Enter")
-        _ = try await tmux.waitFor("status=posted")
+        _ = try await tmux.waitForBoard("status=posted", firstRowContains: " posted ")
         try tmux.keys("a")
         let dialog = try await tmux.waitFor("Deadhead")
         let loadId = try #require(dialog.firstMatch(of: /Assign (L-\d+)/)?.1).description

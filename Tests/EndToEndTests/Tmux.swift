@@ -58,6 +58,19 @@ struct Tmux {
         throw TmuxTimeout(what: what, screen: last)
     }
 
+    /// Waits until the board's header shows `filter` and its first row is one of the filtered rows:
+    /// the header changes at once, the rows when the query answers, and a key pressed in between
+    /// would act on a row of the old list.
+    func waitForBoard(_ filter: String, firstRowContains rowText: String) async throws -> String {
+        try await waitFor("board showing \(filter)") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            guard screen.contains(filter),
+                  let header = lines.firstIndex(where: { $0.contains(" ID ") && $0.contains("Status") }),
+                  header + 1 < lines.count else { return false }
+            return lines[header + 1].contains(rowText)
+        }
+    }
+
     func waitFor(_ text: String, timeout: Duration = .seconds(60)) async throws -> String {
         try await waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
