@@ -92,6 +92,20 @@ extension AppState {
         }
     }
 
+    /// The keys every form shares: Tab/↓ and Shift-Tab/↑ move between fields, other keys edit the
+    /// focused one (clearing its error). Returns false for a key the form's own handler decides (Enter).
+    static func moveOrEdit(_ form: inout FormState, _ key: Key) -> Bool {
+        switch key {
+        case .tab, .down: form.focused = (form.focused + 1) % form.fields.count
+        case .backTab, .up: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
+        case .enter: return false
+        default:
+            _ = edit(&form.fields[form.focused].value, key)
+            form.fields[form.focused].error = nil
+        }
+        return true
+    }
+
     /// Edits a text value: printable characters append, Backspace deletes.
     static func edit(_ value: inout String, _ key: Key) -> Bool {
         switch key {

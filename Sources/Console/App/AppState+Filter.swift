@@ -66,22 +66,13 @@ extension AppState {
     }
 
     mutating func handleFilter(_ key: Key, _ form: inout FormState) -> [Effect] {
-        switch key {
-        case .tab, .down: form.focused = (form.focused + 1) % form.fields.count
-        case .backTab, .up: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
-        case .enter:
-            guard let query = parseFilter(&form) else { return [] }
-            if query.needsCenters {
-                // The dialog stays open until the city is found, so a typo is fixed in place.
-                screen.flash = Flash(.info, "looking up \(query.origin?.needsCenter == true ? query.origin?.label ?? "" : query.destination?.label ?? "")…")
-                return [.resolveFilter(query)]
-            }
-            return applyFilter(query)
-        default:
-            _ = AppState.edit(&form.fields[form.focused].value, key)
-            form.fields[form.focused].error = nil
+        guard !AppState.moveOrEdit(&form, key), let query = parseFilter(&form) else { return [] }
+        if query.needsCenters {
+            // The dialog stays open until the city is found, so a typo is fixed in place.
+            screen.flash = Flash(.info, "looking up \(query.origin?.needsCenter == true ? query.origin?.label ?? "" : query.destination?.label ?? "")…")
+            return [.resolveFilter(query)]
         }
-        return []
+        return applyFilter(query)
     }
 
     mutating func applyFilter(_ query: BoardQuery) -> [Effect] {

@@ -42,34 +42,27 @@ extension AppState {
 
     /// Tab moves between fields, Enter applies when every field reads; a bad value stays, with its error.
     mutating func handleCarrierFilter(_ key: Key, _ form: inout FormState) {
-        switch key {
-        case .tab, .down: form.focused = (form.focused + 1) % form.fields.count
-        case .backTab, .up: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
-        case .enter:
-            var filter = screen.verification.filter
-            filter.text = form.fields[0].value.trimmingCharacters(in: .whitespaces)
-            switch CarrierFilter.verdict(fromInput: form.fields[1].value) {
-            case .success(let verdict): filter.verdict = verdict
-            case .failure(let error): form.fields[1].error = error.message
-            }
-            switch form.fields[2].value.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "", "no", "n": filter.flaggedOnly = false
-            case "yes", "y": filter.flaggedOnly = true
-            default: form.fields[2].error = "yes or no"
-            }
-            if let bad = form.fields.firstIndex(where: { $0.error != nil }) {
-                form.focused = bad
-                return
-            }
-            screen.dialog = nil
-            screen.verification.filter = filter
-            screen.verification.selected = 0
-            screen.verification.top = 0
-            screen.verification.refilter(now: screen.now)
-            screen.flash = Flash(.info, "\(Format.count(screen.verification.carriers.count)) carriers match")
-        default:
-            _ = AppState.edit(&form.fields[form.focused].value, key)
-            form.fields[form.focused].error = nil
+        guard !AppState.moveOrEdit(&form, key) else { return }
+        var filter = screen.verification.filter
+        filter.text = form.fields[0].value.trimmingCharacters(in: .whitespaces)
+        switch CarrierFilter.verdict(fromInput: form.fields[1].value) {
+        case .success(let verdict): filter.verdict = verdict
+        case .failure(let error): form.fields[1].error = error.message
         }
+        switch form.fields[2].value.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "", "no", "n": filter.flaggedOnly = false
+        case "yes", "y": filter.flaggedOnly = true
+        default: form.fields[2].error = "yes or no"
+        }
+        if let bad = form.fields.firstIndex(where: { $0.error != nil }) {
+            form.focused = bad
+            return
+        }
+        screen.dialog = nil
+        screen.verification.filter = filter
+        screen.verification.selected = 0
+        screen.verification.top = 0
+        screen.verification.refilter(now: screen.now)
+        screen.flash = Flash(.info, "\(Format.count(screen.verification.carriers.count)) carriers match")
     }
 }
