@@ -8,9 +8,9 @@ struct DemoFlowTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let tmux = Tmux()
+        let tmux = Tmux(logs: [directory.path + "/dispatchd.log"])
         defer { tmux.kill() }
-        try tmux.start("env LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 3000; echo EXIT=$?; sleep 30")
+        try tmux.start("env LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 3000; echo EXIT=$?; sleep 600")
 
         // Seeded, served, synced and drawn.
         var screen = try await tmux.waitFor("row 1 of 3,000", timeout: .seconds(120))

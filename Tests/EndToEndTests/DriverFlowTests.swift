@@ -53,9 +53,10 @@ struct DriverFlowTests {
                                          "--user", driverId.lowercased(), "--password-stdin"], input: "driver\n")
         #expect(driverLogin.status == 0, "\(driverLogin.output)")
 
-        let tmux = Tmux()
+        let tmux = Tmux(logs: [driverDir + "/dispatch.log", directory.appendingPathComponent("serve1.log").path,
+                                directory.appendingPathComponent("serve2.log").path])
         defer { tmux.kill() }
-        try tmux.start("\(Tmux.dispatchBinary) driver --data-dir \(driverDir); echo EXIT=$?; sleep 30", width: 40, height: 20)
+        try tmux.start("\(Tmux.dispatchBinary) driver --data-dir \(driverDir); echo EXIT=$?; sleep 600", width: 40, height: 20)
         _ = try await tmux.waitFor("my load") { $0.contains(loadId) && $0.contains("● online") }
 
         // Arrival: the dialog says what will be recorded, Enter records it, the server confirms it.

@@ -21,7 +21,7 @@ struct TerminalCraftTests {
                 exec \(environment) LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 400 \(extra)
 
                 """.write(to: script, atomically: true, encoding: .utf8)
-            try tmux.start("sh \(script.path); echo EXIT=$?; sleep 30")
+            try tmux.start("sh \(script.path); echo EXIT=$?; sleep 600")
         }
 
         func close() {

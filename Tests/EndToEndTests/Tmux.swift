@@ -4,6 +4,8 @@ import Foundation
 struct Tmux {
     let socket = "dispatch-e2e-\(UUID().uuidString.prefix(8))"
     let session = "e2e"
+    /// Log files whose tails a timeout reports, so a CI failure says what the program logged.
+    var logs: [String] = []
 
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -55,7 +57,13 @@ struct Tmux {
             if predicate(last) { return last }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw TmuxTimeout(what: what, screen: last)
+        throw TmuxTimeout(what: what, screen: last, logs: logs.map(Tmux.tail))
+    }
+
+    /// The last lines of a log file, headed by its path.
+    static func tail(_ path: String) -> String {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "(no log)"
+        return "--- \(path)\n" + text.split(separator: "\n").suffix(40).joined(separator: "\n")
     }
 
     /// Waits until the board's header shows `filter` and its first row is one of the filtered rows:
@@ -83,5 +91,8 @@ struct Tmux {
 struct TmuxTimeout: Error, CustomStringConvertible {
     let what: String
     let screen: String
-    var description: String { "timed out waiting for \(what); screen was:\n\(screen)" }
+    var logs: [String] = []
+    var description: String {
+        (["timed out waiting for \(what); screen was:\n\(screen)"] + logs).joined(separator: "\n")
+    }
 }

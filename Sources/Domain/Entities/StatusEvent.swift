@@ -82,3 +82,14 @@ public enum StatusCode: String, Codable, Sendable, CaseIterable {
         }
     }
 }
+
+extension StatusEvent {
+    /// History order: by time, and within one second (times are whole seconds, and a driver can
+    /// confirm two stops in one) by the lifecycle, so `loaded` never lists before `arrived`.
+    public static func chronological(_ a: StatusEvent, _ b: StatusEvent) -> Bool {
+        if a.at != b.at { return a.at < b.at }
+        let rankA = StatusCode.allCases.firstIndex(of: a.code) ?? 0
+        let rankB = StatusCode.allCases.firstIndex(of: b.code) ?? 0
+        return rankA != rankB ? rankA < rankB : a.id < b.id
+    }
+}

@@ -11,7 +11,8 @@ extension MirrorQueries {
             else { return nil }
             let pending = try Bool.fetchOne(db, sql: "SELECT pending FROM loads WHERE id = ?", arguments: [loadId]) ?? false
             let events = try MirrorQueries.decodeAll(StatusEvent.self, db,
-                                                     "SELECT body FROM events WHERE load_id = ? ORDER BY at, id", [loadId])
+                                                     "SELECT body FROM events WHERE load_id = ?", [loadId])
+                .sorted(by: StatusEvent.chronological)
             let driver = try load.driverId.flatMap {
                 try MirrorQueries.decodeAll(Driver.self, db, "SELECT body FROM drivers WHERE id = ?", [$0]).first
             }

@@ -7,8 +7,8 @@ extension MirrorQueries {
     /// One load's events, oldest first.
     public func events(forLoad loadId: String) async throws -> [StatusEvent] {
         try await mirror.pool.read { db in
-            try MirrorQueries.decodeAll(StatusEvent.self, db, "SELECT body FROM events WHERE load_id = ? ORDER BY at, id",
-                                        [loadId])
+            try MirrorQueries.decodeAll(StatusEvent.self, db, "SELECT body FROM events WHERE load_id = ?", [loadId])
+                .sorted(by: StatusEvent.chronological)
         }
     }
 
@@ -18,8 +18,8 @@ extension MirrorQueries {
         return try await mirror.pool.read { db in
             let marks = Array(repeating: "?", count: loadIds.count).joined(separator: ",")
             let events = try MirrorQueries.decodeAll(StatusEvent.self, db,
-                                                     "SELECT body FROM events WHERE load_id IN (\(marks)) ORDER BY at, id",
-                                                     StatementArguments(loadIds))
+                                                     "SELECT body FROM events WHERE load_id IN (\(marks))",
+                                                     StatementArguments(loadIds)).sorted(by: StatusEvent.chronological)
             return Dictionary(grouping: events, by: \.loadId)
         }
     }

@@ -19,8 +19,9 @@ struct MirrorMutationStore: MutationStore {
     func payout(_ id: String) throws -> Payout? { try decode(Payout.self, "payouts", id) }
 
     func events(forLoad loadId: String) throws -> [StatusEvent] {
-        try String.fetchAll(db, sql: "SELECT body FROM events WHERE load_id = ? ORDER BY at", arguments: [loadId])
+        try String.fetchAll(db, sql: "SELECT body FROM events WHERE load_id = ? ", arguments: [loadId])
             .map { try JSONDecoder.wire.decode(StatusEvent.self, from: Data($0.utf8)) }
+            .sorted(by: StatusEvent.chronological)
     }
 
     func save(_ load: Load) throws {
