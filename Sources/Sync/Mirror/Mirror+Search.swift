@@ -40,6 +40,12 @@ extension Mirror {
         END
         """
 
+    /// The R*Trees as v2 made them; `rebuildSearch` makes them anew.
+    static let geoTables = """
+        CREATE VIRTUAL TABLE loads_origin_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+        CREATE VIRTUAL TABLE loads_dest_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+        """
+
     static let searchTriggerNames = ["loads_search_insert", "loads_search_delete", "loads_search_origin",
                                      "loads_search_dest", "loads_search_text"]
 
@@ -73,10 +79,12 @@ extension Mirror {
     }
 
     /// Fills the derived tables from `loads` in bulk (after a migration or a snapshot).
+    /// The R*Trees are made anew: deleting 100,000 entries one by one took 2.5 s.
     static func rebuildSearch(_ db: Database) throws {
         try db.execute(sql: """
-            DELETE FROM loads_origin_geo;
-            DELETE FROM loads_dest_geo;
+            DROP TABLE loads_origin_geo;
+            DROP TABLE loads_dest_geo;
+            \(geoTables)
             INSERT INTO loads_origin_geo SELECT rowid, origin_lat, origin_lat, origin_lon, origin_lon FROM loads;
             INSERT INTO loads_dest_geo SELECT rowid, dest_lat, dest_lat, dest_lon, dest_lon FROM loads;
             INSERT INTO loads_fts(loads_fts) VALUES ('rebuild');

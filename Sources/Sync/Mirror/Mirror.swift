@@ -11,6 +11,9 @@ public final class Mirror: Sendable {
     public let pool: DatabasePool
     public let path: String
 
+    /// The page cache of each connection (negative: KiB), outside bulk applies.
+    static let cacheKiB = -16000
+
     public init(path: String) throws {
         self.path = path
         var config = Configuration()
@@ -18,7 +21,7 @@ public final class Mirror: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA busy_timeout = 5000")
             // 16 MB of page cache per connection: board pages and bulk applies stay off the disk.
-            try db.execute(sql: "PRAGMA cache_size = -16000")
+            try db.execute(sql: "PRAGMA cache_size = \(Mirror.cacheKiB)")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {

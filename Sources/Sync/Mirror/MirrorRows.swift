@@ -6,41 +6,10 @@ import Domain
 /// Cached statements, because a snapshot writes 100,000 loads at once. Upserts, not
 /// `INSERT OR REPLACE`: a replace deletes and re-inserts the row and every index entry,
 /// an upsert rewrites the row in place and leaves the primary-key index alone.
+/// Loads, with their eighteen board indexes, are written column by column (`MirrorRows+Loads`).
 enum MirrorRows {
     static func put(_ load: Load, json: String, pending: Bool, db: Database) throws {
         try put(LoadColumns(load), json: json, pending: pending, db: db)
-    }
-
-    static func put(_ load: LoadColumns, json: String, pending: Bool, db: Database) throws {
-        let pickup = load.pickup
-        let delivery = load.delivery
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO loads(id, reference, status, equipment, full_load, weight, length, miles,
-                rate_cents, rpm_cents, posted_at, origin_city, origin_state, origin_sort, dest_city, dest_state,
-                pickup_at, driver_id, carrier_id, pending, body, shipper, commodity, origin_lat, origin_lon, dest_lat, dest_lon)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET
-                reference = excluded.reference, status = excluded.status, equipment = excluded.equipment,
-                full_load = excluded.full_load, weight = excluded.weight, length = excluded.length,
-                miles = excluded.miles, rate_cents = excluded.rate_cents, rpm_cents = excluded.rpm_cents,
-                posted_at = excluded.posted_at, origin_city = excluded.origin_city,
-                origin_state = excluded.origin_state, origin_sort = excluded.origin_sort,
-                dest_city = excluded.dest_city, dest_state = excluded.dest_state, pickup_at = excluded.pickup_at,
-                driver_id = excluded.driver_id, carrier_id = excluded.carrier_id, pending = excluded.pending,
-                body = excluded.body, shipper = excluded.shipper, commodity = excluded.commodity,
-                origin_lat = excluded.origin_lat, origin_lon = excluded.origin_lon,
-                dest_lat = excluded.dest_lat, dest_lon = excluded.dest_lon
-            """)
-        let originCity = pickup?.city ?? ""
-        let originState = pickup?.state ?? ""
-        try statement.execute(arguments: [
-            load.id, load.reference, load.status.rawValue, load.equipment, load.fullLoad, load.weightLbs,
-            load.lengthFt, load.miles, load.rateCents, Load.ratePerMile(rateCents: load.rateCents, miles: load.miles),
-            load.postedAt, originCity,
-            originState, "\(originState) \(originCity)", delivery?.city ?? "", delivery?.state ?? "",
-            pickup?.windowStart ?? 0, load.driverId, load.carrierId, pending, json,
-            load.shipper, load.commodity, pickup?.lat ?? 0, pickup?.lon ?? 0, delivery?.lat ?? 0, delivery?.lon ?? 0,
-        ])
     }
 
     static func put(_ driver: Driver, json: String, db: Database) throws {
