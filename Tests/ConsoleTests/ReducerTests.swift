@@ -48,6 +48,25 @@ struct ReducerTests {
         #expect(app.screen.board.totalCount == 150)
     }
 
+    /// The count and average read every match; asked beside the page they delayed it, so they
+    /// are asked once the page is on screen, once per query.
+    @Test func totalsAreAskedAfterTheFirstPageArrives() {
+        var app = state()
+        let start = app.start()
+        let isTotals: (Effect) -> Bool = { if case .fetchTotals = $0 { return true } else { return false } }
+        #expect(!start.contains(where: isTotals), "not beside the first page: \(start)")
+        guard case .fetchBoard(_, .first, let limit, let generation) = start.first(where: {
+            if case .fetchBoard = $0 { return true } else { return false }
+        }) else {
+            Issue.record("no first page requested: \(start)")
+            return
+        }
+        let arrived = app.reduce(.boardPage(generation: generation, anchor: .first, rows: rows(1...100), limit: limit))
+        #expect(arrived.filter(isTotals).count == 1, "\(arrived)")
+        let later = app.reduce(.boardPage(generation: generation, anchor: .after(rows(100...100)[0]), rows: rows(101...200), limit: limit))
+        #expect(!later.contains(where: isTotals), "once per query")
+    }
+
     @Test func theFilterFormKeepsBadInputAndSaysWhy() {
         var app = state()
         _ = app.reduce(.key(.char("/")))

@@ -87,4 +87,20 @@ struct CellBufferTests {
         #expect(runs.first?.x == 2)
         #expect(new.diff(from: old).first?.cells.map(\.text) == ["東", ""])
     }
+
+    /// The ASCII fast paths agree with the grapheme path: control bytes still take no column,
+    /// clipping and ellipsis are the same, and a fill over a wide character repairs it.
+    @Test func asciiFastPathsMatchTheGeneralRules() {
+        #expect(DisplayWidth.of("Dallas, TX") == 10)
+        #expect(DisplayWidth.of("tab\there") == 7)
+        #expect(DisplayWidth.of("del\u{7F}") == 3)
+        #expect(DisplayWidth.truncate("Oklahoma City", to: 8, ellipsis: false) == "Oklahoma")
+        #expect(DisplayWidth.truncate("a\tb", to: 2) == "a\tb", "zero-width bytes stay, as on the general path")
+        var buffer = CellBuffer(width: 6, height: 2)
+        #expect(buffer.put("ab\tcdefgh", x: -1, y: 0) == 6)
+        #expect(buffer.lines()[0] == "bcdefg")
+        buffer.put("東", x: 2, y: 1)
+        buffer.fill(x: 3, y: 1, width: 9, height: 3, with: "-")
+        #expect(buffer.lines()[1] == "   ---", "the wide character's orphaned half is blanked")
+    }
 }

@@ -11,8 +11,8 @@ extension AppState {
         boardRequestInFlight = true
         screen.board.viewName = screen.board.savedViews.first { $0.query == screen.board.query }?.name
         screen.board.loading = true
-        return [.fetchBoard(screen.board.query, .first, limit: Self.pageSize, generation: boardGeneration),
-                .fetchTotals(screen.board.query, selected: nil, generation: boardGeneration)]
+        totalsWanted = true
+        return [.fetchBoard(screen.board.query, .first, limit: Self.pageSize, generation: boardGeneration)]
     }
 
     /// The mirror changed: re-read the rows on screen in place, keeping the selection.
@@ -126,6 +126,10 @@ extension AppState {
         screen.board = board
         var effects = boardStale ? refreshBoard() : extendBoardIfNeeded()
         if screen.pane == .map { effects.append(.fetchMap(selected: board.selectedRow)) }
+        if totalsWanted {
+            totalsWanted = false
+            effects.append(.fetchTotals(board.query, selected: nil, generation: boardGeneration))
+        }
         return effects
     }
 

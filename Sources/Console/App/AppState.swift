@@ -12,6 +12,9 @@ struct AppState {
     var boardRequestInFlight = false
     /// The mirror changed while a page was being fetched: refresh when it arrives.
     var boardStale = false
+    /// A new query's count and average are asked for once its first page is on screen: they read
+    /// every match, and running beside the page they delayed it (sort keys' p99 was 21 ms at 100K).
+    var totalsWanted = false
     var boardAtStart = true
     var boardAtEnd = false
     /// Absolute position of `screen.board.rows[0]` in the whole result.

@@ -8,16 +8,22 @@ struct EffectRunner: Sendable {
     let session: Session
     let post: @Sendable (AppEvent) -> Void
 
+    /// The totals of the query on screen; a newer query's cancel the older ones'.
+    let totals = LatestTask()
+
     func run(_ effect: Effect) {
         let session = session
         let post = post
-        Task.detached {
+        let task = Task.detached {
             do {
                 try await EffectRunner.perform(effect, session: session, post: post)
             } catch {
+                // A superseded query was interrupted on purpose; nobody waits for its answer.
+                if Task.isCancelled { return }
                 post(.failure("\(ConsoleError.wrap(error))"))
             }
         }
+        if case .fetchTotals = effect { totals.replace(with: task) }
     }
 
     static func perform(_ effect: Effect, session: Session, post: @Sendable (AppEvent) -> Void) async throws {

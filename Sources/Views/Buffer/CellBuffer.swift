@@ -36,6 +36,14 @@ public struct CellBuffer: Sendable, Equatable {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
+        if DisplayWidth.printableASCIICount(text) != nil {
+            for byte in text.utf8 {
+                if column + 1 > limit { break }
+                if column >= 0 { place(Character(Unicode.Scalar(byte)), width: 1, x: column, y: y, style: style) }
+                column += 1
+            }
+            return max(0, column - max(x, 0))
+        }
         for c in text {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
@@ -50,6 +58,17 @@ public struct CellBuffer: Sendable, Equatable {
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, with text: String = " ", style: Style = .plain) {
         guard w > 0, h > 0 else { return }
         let glyphWidth = max(1, DisplayWidth.of(text))
+        // One character, placed directly: a blank fill of a 120x40 frame is 4,800 cells.
+        if text.count == 1, let c = text.first, DisplayWidth.of(c) == glyphWidth {
+            for row in max(0, y) ..< min(height, y + h) {
+                var column = x
+                while column + glyphWidth <= min(width, x + w) {
+                    if column >= 0 { place(c, width: glyphWidth, x: column, y: row, style: style) }
+                    column += glyphWidth
+                }
+            }
+            return
+        }
         for row in y ..< y + h {
             var column = x
             while column + glyphWidth <= x + w {
