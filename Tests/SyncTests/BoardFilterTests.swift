@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Domain
+import GRDB
 @testable import Sync
 
 /// The board's filters against a real mirror, each checked against the same rule computed in
@@ -79,6 +80,23 @@ struct BoardFilterTests {
         query.fullLoad = false
         let partial = try await fixture.pageThrough(query, size: 25)
         #expect(partial.allSatisfy { !$0.fullLoad })
+    }
+
+    /// A radius walked along the default order is tested inside the index (it carries both ends'
+    /// coordinates), with no sort step; only kept rows are read from the table.
+    @Test func aRadiusWalkByPickupStaysInTheIndex() async throws {
+        let fixture = try await BoardFixture(count: 50)
+        defer { fixture.remove() }
+        var query = BoardQuery(origin: PlaceFilter(city: "Dallas", state: "TX", miles: 150),
+                               destination: PlaceFilter(city: "Chicago", state: "IL", miles: 200))
+        query = try await BoardQueries(mirror: fixture.mirror).resolveCenters(query).get()
+        let statement = BoardQueries.statement(query, anchor: .first, limit: 50, scanSortIndex: true)
+        let plan = try await fixture.mirror.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: StatementArguments(statement.arguments))
+                .map { $0["detail"] as String }.joined(separator: "\n")
+        }
+        #expect(plan.contains("USING INDEX loads_pickup_geo"), "\(plan)")
+        #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
     }
 
     @Test(arguments: BoardSort.allCases)

@@ -11,8 +11,10 @@ public final class Mirror: Sendable {
     public let pool: DatabasePool
     public let path: String
 
-    /// The page cache of each connection (negative: KiB), outside bulk applies.
+    /// The writer's page cache (negative: KiB), outside bulk applies.
     static let cacheKiB = -16000
+    /// Each reader's page cache.
+    static let readerCacheKiB = -4000
 
     public init(path: String) throws {
         self.path = path
@@ -20,10 +22,16 @@ public final class Mirror: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA busy_timeout = 5000")
-            // 16 MB of page cache per connection: board pages and bulk applies stay off the disk.
-            try db.execute(sql: "PRAGMA cache_size = \(Mirror.cacheKiB)")
+            // The writer keeps 16 MB of pages for applies; a reader reads a 50-row page or scans
+            // for totals, where a big cache only adds to the console's memory (readers × cache).
+            try db.execute(sql: "PRAGMA cache_size = \(db.configuration.readonly ? Mirror.readerCacheKiB : Mirror.cacheKiB)")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // A snapshot's last transaction leaves a WAL of hundreds of megabytes; after a
+            // checkpoint the file is cut back to this.
+            try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }
+        // Board page, totals, detail and map can run at once; more readers only hold more cache.
+        config.maximumReaderCount = 3
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try Mirror.migrator.migrate(pool)
