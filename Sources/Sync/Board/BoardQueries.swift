@@ -186,10 +186,11 @@ extension BoardQueries {
     public static func cityCenterStatement(city: String, state: String?, end: String)
         -> (sql: String, arguments: [DatabaseValue])? {
         guard let words = BoardFilterSQL.ftsMatch(city)?.replacingOccurrences(of: "*", with: "") else { return nil }
+        // Driven by the FTS5 cursor, which stops at the first fit; `rowid IN (…)` built the list
+        // of every load in the city first (8 ms for Dallas on 1M, most of a radius query).
         let sql = """
-            SELECT \(end)_lat, \(end)_lon, \(end)_state FROM loads
-            WHERE rowid IN (SELECT rowid FROM loads_fts WHERE loads_fts MATCH ?)
-              AND \(end)_city = ? COLLATE NOCASE AND (? IS NULL OR \(end)_state = ?)
+            SELECT l.\(end)_lat, l.\(end)_lon, l.\(end)_state FROM loads_fts f JOIN loads l ON l.rowid = f.rowid
+            WHERE loads_fts MATCH ? AND l.\(end)_city = ? COLLATE NOCASE AND (? IS NULL OR l.\(end)_state = ?)
             LIMIT 1
             """
         return (sql, ["{\(end)_city}: \(words)".databaseValue, city.databaseValue,
