@@ -14,6 +14,7 @@ struct EffectRunner: Sendable {
     func run(_ effect: Effect) {
         let session = session
         let post = post
+        if case .fetchBoard(_, _, _, let generation) = effect { totals.cancel(olderThan: generation) }
         let task = Task.detached {
             do {
                 try await EffectRunner.perform(effect, session: session, post: post)
@@ -23,7 +24,7 @@ struct EffectRunner: Sendable {
                 post(.failure("\(ConsoleError.wrap(error))"))
             }
         }
-        if case .fetchTotals = effect { totals.replace(with: task) }
+        if case .fetchTotals(_, _, let generation) = effect { totals.replace(with: task, generation: generation) }
     }
 
     static func perform(_ effect: Effect, session: Session, post: @Sendable (AppEvent) -> Void) async throws {

@@ -21,7 +21,11 @@ public struct BoardQueries: Sendable {
     public init(mirror: Mirror) { self.mirror = mirror }
 
     public func page(_ query: BoardQuery, anchor: PageAnchor, limit: Int) async throws -> [LoadSummary] {
-        try await mirror.pool.read { db in try BoardQueries.page(db, query, anchor: anchor, limit: limit) }
+        let plans = mirror.plans
+        return try await mirror.pool.read { db in
+            let walk = try plans.walksSortIndex(query) { try BoardQueries.prefersSortIndex(db, query) }
+            return try BoardQueries.page(db, query, anchor: anchor, limit: limit, scanSortIndex: walk)
+        }
     }
 
     /// Matching rows and their average rate per mile.
@@ -133,8 +137,9 @@ public struct BoardQueries: Sendable {
         return (sql, arguments, reversed)
     }
 
-    static func page(_ db: Database, _ query: BoardQuery, anchor: PageAnchor, limit: Int) throws -> [LoadSummary] {
-        let statement = statement(query, anchor: anchor, limit: limit, scanSortIndex: try prefersSortIndex(db, query))
+    static func page(_ db: Database, _ query: BoardQuery, anchor: PageAnchor, limit: Int,
+                     scanSortIndex: Bool) throws -> [LoadSummary] {
+        let statement = statement(query, anchor: anchor, limit: limit, scanSortIndex: scanSortIndex)
         let rows = try Row.fetchAll(db.cachedStatement(sql: statement.sql),
                                     arguments: StatementArguments(statement.arguments)).map(summary)
         return statement.reversed ? rows.reversed() : rows

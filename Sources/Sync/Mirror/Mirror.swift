@@ -10,6 +10,8 @@ import Domain
 public final class Mirror: Sendable {
     public let pool: DatabasePool
     public let path: String
+    /// Board plan choices per query, so paging does not probe again.
+    let plans = PlanCache()
 
     /// The writer's page cache (negative: KiB), outside bulk applies.
     static let cacheKiB = -16000
