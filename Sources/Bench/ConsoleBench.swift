@@ -64,6 +64,8 @@ struct ConsoleBench {
         let startRSS = lines.first { $0.hasPrefix("rss ") }.flatMap { Int($0.dropFirst(4)) } ?? 0
 
         var samples: [String: [Double]] = [:]
+        // Per kind of key: when its rows arrived, and the render and write of its frame.
+        var phases: [String: [Double]] = [:]
         var seen = lines.count
         var missed = 0
         for index in 0..<keys {
@@ -76,8 +78,16 @@ struct ConsoleBench {
                 continue
             }
             seen = now.count
-            if let last = now.last, last.hasPrefix("key "), let ms = Double(last.dropFirst(4)) {
+            if let last = now.last, last.hasPrefix("key ") {
+                let fields = last.dropFirst(4).split(separator: " ")
+                guard let ms = fields.first.flatMap({ Double($0) }) else { continue }
                 samples[step.kind, default: []].append(ms / 1_000)
+                for field in fields.dropFirst() {
+                    let pair = field.split(separator: "=")
+                    if pair.count == 2, let value = Double(pair[1]) {
+                        phases["\(step.kind) \(pair[0])", default: []].append(value / 1_000)
+                    }
+                }
             }
         }
         _ = try Shell.run(tmux + ["send-keys", "-t", "0", "q"])
@@ -105,6 +115,11 @@ struct ConsoleBench {
                 line += "   (raw SQLite first page p50 \(Stats.ms(Stats.percentile(sortFloor, 0.5))))"
             }
             print(line)
+            let parts = ["rows", "render", "draw"].map { name -> String in
+                let values = (phases["\(kind) \(name)"] ?? []).sorted()
+                return "\(name) p50 \(Stats.ms(Stats.percentile(values, 0.5))) p99 \(Stats.ms(Stats.percentile(values, 0.99)))"
+            }
+            print("      of which: " + parts.joined(separator: ", "))
         }
         let all = samples.values.flatMap { $0 }.sorted()
         if missed > 0 { print("  \(missed) of \(keys) keys drew no frame with rows within 3 s (not in the numbers)") }

@@ -58,8 +58,12 @@ final class AppLoop: @unchecked Sendable {
 
         var fds = [pollfd(fd: terminal.inputFileDescriptor, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: inbox.wakeFileDescriptor, events: Int16(POLLIN), revents: 0)]
+        // A key that asks the board for rows holds its frame a moment for them (`FrameHold`).
+        var hold = FrameHold()
+        let clock = ContinuousClock()
+        let origin = clock.now
         while !state.quitting {
-            let ready = poll(&fds, nfds_t(fds.count), -1)
+            let ready = poll(&fds, nfds_t(fds.count), hold.pollTimeout(at: clock.now - origin))
             if ready < 0 && errno != EINTR { throw ConsoleError.terminal("poll failed: errno \(errno)") }
             // The terminal is gone (window closed, ssh dropped): poll would report it forever and spin.
             // Queued edits are already on disk, so leaving loses nothing.
@@ -81,8 +85,9 @@ final class AppLoop: @unchecked Sendable {
                     events.append(event)
                 }
             }
-            guard !events.isEmpty else { continue }
+            if events.isEmpty, !hold.isHolding { continue }
             for event in events {
+                if case .boardPage = event { trace?.rowsArrived() }
                 for effect in state.reduce(event) { runner.run(effect) }
                 if state.quitting { break }
             }
@@ -90,9 +95,15 @@ final class AppLoop: @unchecked Sendable {
                 terminal.apply(state.theme)
                 appliedTheme = state.theme
             }
+            let waiting = state.screen.board.loading && state.screen.pane == .board
+            guard hold.shouldDraw(waitingForRows: waiting, at: clock.now - origin) else { continue }
             if !state.quitting {
-                terminal.draw(Screen.render(state.screen))
-                trace?.frameWritten(settled: !state.screen.board.loading && !state.screen.board.rows.isEmpty)
+                let started = ContinuousClock.now
+                let frame = Screen.render(state.screen)
+                let rendered = ContinuousClock.now
+                terminal.draw(frame)
+                trace?.frameWritten(settled: !state.screen.board.loading && !state.screen.board.rows.isEmpty,
+                                    render: rendered - started, draw: .now - rendered)
             }
         }
     }

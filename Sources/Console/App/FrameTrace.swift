@@ -4,11 +4,13 @@ import Foundation
 ///
 /// A key is timed from the moment the loop reads it to the first frame written after it whose
 /// board is no longer loading, so a key that starts a query counts the query, its result and the
-/// frame that shows it. Lines are plain text: `first-frame EPOCH_SECONDS`, `key MILLISECONDS`,
-/// `rss BYTES`.
+/// frame that shows it. Lines are plain text: `first-frame EPOCH_SECONDS`, `rss BYTES`, and
+/// `key MILLISECONDS rows=MS render=MS draw=MS`: when the key's rows arrived (0 when it asked for
+/// none), and how long the frame that showed them took to render into cells and to write.
 final class FrameTrace {
     private let handle: FileHandle
     private var keyReadAt: ContinuousClock.Instant?
+    private var rowsArrivedAt: ContinuousClock.Instant?
     private var firstFrameWritten = false
 
     init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -23,8 +25,13 @@ final class FrameTrace {
         if keyReadAt == nil { keyReadAt = .now }
     }
 
+    /// A board page reached the loop.
+    func rowsArrived() {
+        if keyReadAt != nil { rowsArrivedAt = .now }
+    }
+
     /// A frame reached the terminal; `settled` is false while the board still waits for rows.
-    func frameWritten(settled: Bool) {
+    func frameWritten(settled: Bool, render: Duration = .zero, draw: Duration = .zero) {
         guard settled else { return }
         if !firstFrameWritten {
             firstFrameWritten = true
@@ -32,11 +39,15 @@ final class FrameTrace {
             write("rss \(FrameTrace.residentBytes())")
         }
         if let start = keyReadAt {
-            let elapsed = ContinuousClock.now - start
-            let ms = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
-            write("key \(ms)")
+            let rows = rowsArrivedAt.map { FrameTrace.ms($0 - start) } ?? 0
+            write("key \(FrameTrace.ms(.now - start)) rows=\(rows) render=\(FrameTrace.ms(render)) draw=\(FrameTrace.ms(draw))")
             keyReadAt = nil
+            rowsArrivedAt = nil
         }
+    }
+
+    static func ms(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
     }
 
     /// The resident set at quit, after every query the run made.

@@ -165,6 +165,19 @@ final class Terminal {
     }
 
     private func write(_ cell: Cell, x: Int, y: Int) {
+        // Nearly every cell is one ASCII byte: no array per cell (a full frame is 4,800 cells,
+        // and allocating for each was a third of a full redraw).
+        let utf8 = cell.text.utf8
+        if !cell.isContinuation, utf8.count == 1, let byte = utf8.first, byte < 0x80 {
+            let (attrs, pair) = attributes(for: cell.style)
+            var wide: (wchar_t, wchar_t) = (wchar_t(byte), 0)
+            _ = withUnsafePointer(to: &wide) { tuple in
+                tuple.withMemoryRebound(to: wchar_t.self, capacity: 2) {
+                    dispatch_put_cell(window, Int32(y), Int32(x), $0, attrs, pair)
+                }
+            }
+            return
+        }
         var text = cell.text
         if cell.isContinuation {
             // Under UTF-8 the wide character to the left covers this column.
