@@ -13,7 +13,7 @@ enum Shell {
     static func run(_ arguments: [String], input: String? = nil) throws -> String {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("bench-shell-\(UUID().uuidString)").path
         let (inPath, outPath, errPath) = (base + ".in", base + ".out", base + ".err")
-        FileManager.default.createFile(atPath: inPath, contents: Data(((input ?? "") + (input == nil ? "" : "\n")).utf8))
+        _ = FileManager.default.createFile(atPath: inPath, contents: Data(((input ?? "") + (input == nil ? "" : "\n")).utf8))
         defer { for path in [inPath, outPath, errPath] { try? FileManager.default.removeItem(atPath: path) } }
 
         var actions = posix_spawn_file_actions_t()

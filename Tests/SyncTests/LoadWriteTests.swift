@@ -45,7 +45,7 @@ struct LoadWriteTests {
         let updated = changed.statements.last { !$0.isEmpty }
         #expect(updated == ["status", "driver_id", "body"], "named: \(changed.statements)")
 
-        let stored = try await fixture.mirror.pool.read { db in
+        let stored = try fixture.mirror.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT status, driver_id, rate_cents, body FROM loads WHERE id = ?", arguments: [moved.id])
         }
         #expect(stored?["status"] == "assigned")

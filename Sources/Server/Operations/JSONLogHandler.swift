@@ -11,9 +11,9 @@ public struct JSONLogHandler: LogHandler {
     public init(label: String) { self.label = label }
 
     // Made once: building a formatter or an encoder per line cost more than the line.
-    // Both only format here, which Foundation allows from several threads.
+    // Only formats here, which Foundation allows from several threads.
     nonisolated(unsafe) private static let timestamps = ISO8601DateFormatter()
-    nonisolated(unsafe) private static let encoder: JSONEncoder = {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder

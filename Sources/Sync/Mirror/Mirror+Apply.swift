@@ -27,7 +27,7 @@ extension Mirror {
             // The end of a snapshot or a long catch-up: its last transaction left a WAL of hundreds
             // of megabytes (729 MB after a 1M-load initial sync) that readers look pages up in and
             // that stays on disk. Best effort: a busy reader only postpones it.
-            try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         return report
     }
