@@ -87,7 +87,7 @@ public struct DispatchClient: Sendable {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await sessions.session(timeout: timeout).data(for: request)
+            (data, response) = try await DispatchClient.uncancellable(sessions.session(timeout: timeout), request)
         } catch {
             throw .unreachable(server: server.absoluteString, detail: ClientError.describe(error))
         }
@@ -119,5 +119,19 @@ extension ClientError {
         case NSURLErrorNotConnectedToInternet: return "no network"
         default: return ns.localizedDescription
         }
+    }
+}
+
+extension DispatchClient {
+    /// Runs a request in a task of its own, which the caller's cancellation does not reach.
+    ///
+    /// Cancelling an in-flight URLSession task on Linux can race its completion inside
+    /// FoundationNetworking and kill the process ("Trying to access a behaviour for a task that in
+    /// not in the registry", TaskRegistry.swift:118). A console died that way in CI when the server
+    /// went away just as a long-poll was abandoned for an edit. So a request is never cancelled: a
+    /// caller that gives up stops waiting (the engine abandons a long-poll by resuming without it),
+    /// and the request ends by itself with the server's answer or the session's timeout.
+    static func uncancellable(_ session: URLSession, _ request: URLRequest) async throws -> (Data, URLResponse) {
+        try await Task { try await session.data(for: request) }.value
     }
 }
