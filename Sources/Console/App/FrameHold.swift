@@ -35,7 +35,7 @@ struct FrameHold {
         guard let since = heldSince else { return -1 }
         let left = hold - (now - since)
         guard left > .zero else { return 0 }
-        return Int32((Double(left.components.seconds) * 1_000 + Double(left.components.attoseconds) / 1e15).rounded(.up))
+        return Int32(FrameTrace.ms(left).rounded(.up))
     }
 
     /// A frame is being held: a wake-up with no events still has to decide.
