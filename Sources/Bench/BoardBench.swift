@@ -54,7 +54,7 @@ struct BoardBench {
         print("board         50-row page / totals line, \(Format.count(loads))-load mirror, \(runs) runs each"
               + "   (budget p50 ≤ 1 ms, p99 ≤ 5 ms; radius p99 ≤ 10 ms, on 1M)")
         print("  " + "query".padding(toLength: 40, withPad: " ", startingAt: 0)
-              + "rows     runs  dispatch p50 / p99        raw SQLite p50 / p99      ratio p50")
+              + "rows     runs  dispatch p50 / p99        raw SQLite p50 / p99      ratio p50   next page p50 / p99")
         for item in try await cases() {
             let resolved = try await board.resolveCenters(item.query).get()
             let lookups = centerStatements(item.query)
@@ -63,18 +63,28 @@ struct BoardBench {
             let statement = item.totals ? BoardQueries.totalsStatement(resolved) : (sql: page.sql, arguments: page.arguments)
             var ours: [Double] = []
             var floor: [Double] = []
+            var next: [Double] = []
             var rows = 0
             // Slow cases stop after 5 s of runs, so one bad query cannot hold the whole bench.
             let deadline = ContinuousClock.now + .seconds(5)
             for _ in 0..<runs where ContinuousClock.now < deadline {
+                // Each run is a search typed anew: no text or radius row set is kept from the last.
+                board.forgetRowSets()
+                var last: LoadSummary?
                 ours.append(try await Stats.seconds {
                     let query = try await board.resolveCenters(item.query).get()
                     if item.totals {
                         rows = try await board.totals(query).count
                     } else {
-                        rows = try await board.page(query, anchor: item.anchor, limit: 50).count
+                        let page = try await board.page(query, anchor: item.anchor, limit: 50)
+                        rows = page.count
+                        last = page.last
                     }
                 })
+                // PgDn on the same search: its row sets are kept while the mirror is unchanged.
+                if let last, item.anchor == .first {
+                    next.append(try await Stats.seconds { _ = try await board.page(resolved, anchor: .after(last), limit: 50) })
+                }
                 floor.append(try await Stats.seconds {
                     for lookup in lookups where try raw.run(lookup.origin.sql, lookup.origin.arguments) == 0 {
                         _ = try raw.run(lookup.dest.sql, lookup.dest.arguments)
@@ -86,12 +96,15 @@ struct BoardBench {
             floor.sort()
             let p50 = Stats.percentile(ours, 0.5), p99 = Stats.percentile(ours, 0.99)
             let f50 = Stats.percentile(floor, 0.5), f99 = Stats.percentile(floor, 0.99)
+            let nextPage = next.isEmpty ? "" : "\(Stats.ms(Stats.percentile(next.sorted(), 0.5))) / "
+                + Stats.ms(Stats.percentile(next.sorted(), 0.99))
+            let ratio = String(format: "%.2f×", p50 / max(f50, 1e-9)).padding(toLength: 12, withPad: " ", startingAt: 0)
             print("  " + item.name.padding(toLength: 40, withPad: " ", startingAt: 0)
                   + Format.count(rows).padding(toLength: 9, withPad: " ", startingAt: 0)
                   + "\(ours.count)×".padding(toLength: 6, withPad: " ", startingAt: 0)
                   + "\(Stats.ms(p50)) / \(Stats.ms(p99))".padding(toLength: 26, withPad: " ", startingAt: 0)
                   + "\(Stats.ms(f50)) / \(Stats.ms(f99))".padding(toLength: 26, withPad: " ", startingAt: 0)
-                  + String(format: "%.2f×", p50 / max(f50, 1e-9)))
+                  + ratio + nextPage)
         }
     }
 

@@ -2,6 +2,14 @@ import Foundation
 import GRDB
 import Domain
 
+/// How a page applies the query's text and radius filters once their rows are in a `RowSet`.
+enum RowSetClause: Sendable, Hashable {
+    /// Walking a sort index, each entry asks `loads_in_rowset(rowid)` (no read of the row).
+    case walk
+    /// Looking up each rowid of the set, given as a JSON array, and sorting those rows.
+    case drive(String)
+}
+
 /// A board query's filters as SQL over the mirror's `loads` table and its search tables.
 struct BoardFilterSQL {
     private(set) var clauses: [String] = []
@@ -17,15 +25,33 @@ struct BoardFilterSQL {
     /// walking the sort's own index stops after a page.
     private var equalityColumns: [String: String] = [:]
 
-    /// - Parameter pageSort: the sort of the page being read; nil for counts, which have no order.
-    init(_ query: BoardQuery, now: Int64, scanSortIndex: Bool = false, pageSort: BoardSort? = nil) {
+    /// The query's text and radius filters, already made a `RowSet` (nil: tested here in SQL).
+    private let rowSet: RowSetClause?
+
+    /// - Parameters:
+    ///   - pageSort: the sort of the page being read; nil for counts, which have no order.
+    ///   - rowSet: set when the text and radius filters were made a `RowSet` (`BoardPlan`).
+    init(_ query: BoardQuery, now: Int64, scanSortIndex: Bool = false, pageSort: BoardSort? = nil,
+         rowSet: RowSetClause? = nil) {
         rowid = scanSortIndex ? "+rowid" : "rowid"
         self.scanSortIndex = scanSortIndex
-        if let sort = pageSort {
-            let sharesIndex: [String: Set<BoardSort>] = [
-                "status": [.pickup, .ratePerMile, .origin], "equipment": [.pickup], "origin_state": [.pickup],
-            ]
-            for (column, sorts) in sharesIndex where !sorts.contains(sort) { equalityColumns[column] = "+" + column }
+        self.rowSet = rowSet
+        let sharesIndex: [String: Set<BoardSort>] = [
+            "status": [.pickup, .ratePerMile, .origin], "equipment": [.pickup], "origin_state": [.pickup],
+        ]
+        switch rowSet {
+        case .drive(let rowids):
+            // Driven by the set's rowids: no equality index may tempt SQLite away from them.
+            for column in sharesIndex.keys { equalityColumns[column] = "+" + column }
+            add("rowid IN (SELECT value FROM json_each(?))", [rowids.databaseValue])
+        case .walk:
+            // First, so SQLite tests it on the index entry before it reads the row.
+            add("\(RowSetStore.functionName)(rowid)", [])
+            fallthrough
+        case nil:
+            if let sort = pageSort {
+                for (column, sorts) in sharesIndex where !sorts.contains(sort) { equalityColumns[column] = "+" + column }
+            }
         }
         if let status = query.status { add("\(column("status")) = ?", [status.rawValue.databaseValue]) }
         place(query.origin, prefix: "origin", geo: "loads_origin_geo")
@@ -41,7 +67,7 @@ struct BoardFilterSQL {
         if let max = query.maxLengthFt { add("length <= ?", [max.databaseValue]) }
         if let full = query.fullLoad { add("full_load = ?", [full.databaseValue]) }
         if let minutes = query.maxAgeMinutes { add("posted_at >= ?", [(now - Int64(minutes) * 60).databaseValue]) }
-        if let text = query.text, let match = BoardFilterSQL.ftsMatch(text) {
+        if rowSet == nil, let text = query.text, let match = BoardFilterSQL.ftsMatch(text) {
             add("\(rowid) IN (SELECT rowid FROM loads_fts WHERE loads_fts MATCH ?)", [match.databaseValue])
         }
         if let driver = query.driverId { add("driver_id = ?", [driver.databaseValue]) }
@@ -63,7 +89,9 @@ struct BoardFilterSQL {
         guard let place else { return }
         if let miles = place.miles, let center = place.center {
             let box = center.box(roadMiles: miles)
-            if scanSortIndex {
+            if rowSet != nil {
+                // The box is in the row set.
+            } else if scanSortIndex {
                 // Walking the sort index: each row is tested where it stands; building the R*Tree's
                 // list of tens of thousands of ids would cost more than the walk.
                 add("\(prefix)_lat BETWEEN ? AND ? AND \(prefix)_lon BETWEEN ? AND ?",
@@ -72,13 +100,20 @@ struct BoardFilterSQL {
                 add("rowid IN (SELECT id FROM \(geo) WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)",
                     [box.minLat, box.maxLat, box.minLon, box.maxLon].map(\.databaseValue))
             }
-            let kx = center.milesPerDegreeLon, ky = GeoPoint.milesPerDegreeLat
-            add("((\(prefix)_lat - ?) * \(ky)) * ((\(prefix)_lat - ?) * \(ky)) + ((\(prefix)_lon - ?) * \(kx)) * ((\(prefix)_lon - ?) * \(kx)) <= ?",
-                [center.lat, center.lat, center.lon, center.lon, GeoPoint.squaredStraightMiles(roadMiles: miles)].map(\.databaseValue))
+            let circle = BoardFilterSQL.circle(lat: "\(prefix)_lat", lon: "\(prefix)_lon", center: center, miles: miles)
+            add(circle.sql, circle.arguments)
             return
         }
         if let state = place.state { add("\(column("\(prefix)_state")) = ?", [state.uppercased().databaseValue]) }
         if let city = place.city { add("\(prefix)_city = ? COLLATE NOCASE", [city.databaseValue]) }
+    }
+
+    /// The radius rule on two coordinate expressions: flat-earth distance within the straight-line
+    /// equivalent of `miles` by road.
+    static func circle(lat: String, lon: String, center: GeoPoint, miles: Int) -> (sql: String, arguments: [DatabaseValue]) {
+        let kx = center.milesPerDegreeLon, ky = GeoPoint.milesPerDegreeLat
+        return ("((\(lat) - ?) * \(ky)) * ((\(lat) - ?) * \(ky)) + ((\(lon) - ?) * \(kx)) * ((\(lon) - ?) * \(kx)) <= ?",
+                [center.lat, center.lat, center.lon, center.lon, GeoPoint.squaredStraightMiles(roadMiles: miles)].map(\.databaseValue))
     }
 
     /// Each word typed becomes a prefix term; all must match. Quotes are doubled so any text is safe.

@@ -21,10 +21,11 @@ public struct BoardQueries: Sendable {
     public init(mirror: Mirror) { self.mirror = mirror }
 
     public func page(_ query: BoardQuery, anchor: PageAnchor, limit: Int) async throws -> [LoadSummary] {
-        let plans = mirror.plans
+        let plans = mirror.plans, stores = mirror.rowSets
         return try await mirror.pool.read { db in
-            let walk = try plans.walksSortIndex(query) { try BoardQueries.prefersSortIndex(db, query) }
-            return try BoardQueries.page(db, query, anchor: anchor, limit: limit, scanSortIndex: walk)
+            let store = stores.store(db)
+            let plan = try BoardQueries.plan(db, query, limit: limit, plans: plans, store: store)
+            return try BoardQueries.page(db, query, anchor: anchor, limit: limit, plan: plan, store: store)
         }
     }
 
@@ -102,9 +103,10 @@ public struct BoardQueries: Sendable {
     }
 
     static func filter(_ query: BoardQuery, extra: (sql: String, arguments: [DatabaseValue])? = nil,
-                       scanSortIndex: Bool = false, pageSort: BoardSort? = nil) -> (String, [DatabaseValue]) {
+                       scanSortIndex: Bool = false, pageSort: BoardSort? = nil,
+                       rowSet: RowSetClause? = nil) -> (String, [DatabaseValue]) {
         var clauses = BoardFilterSQL(query, now: Int64(Date().timeIntervalSince1970), scanSortIndex: scanSortIndex,
-                                     pageSort: pageSort)
+                                     pageSort: pageSort, rowSet: rowSet)
         if let extra { clauses.add(extra.sql, extra.arguments) }
         return clauses.whereClause
     }
@@ -112,6 +114,11 @@ public struct BoardQueries: Sendable {
     /// The SQL and arguments of one board page, in the order SQLite returns them
     /// (`reversed` pages come back backwards and are flipped after fetching).
     public static func statement(_ query: BoardQuery, anchor: PageAnchor, limit: Int, scanSortIndex: Bool = false)
+        -> (sql: String, arguments: [DatabaseValue], reversed: Bool) {
+        statement(query, anchor: anchor, limit: limit, scanSortIndex: scanSortIndex, rowSet: nil)
+    }
+
+    static func statement(_ query: BoardQuery, anchor: PageAnchor, limit: Int, scanSortIndex: Bool, rowSet: RowSetClause?)
         -> (sql: String, arguments: [DatabaseValue], reversed: Bool) {
         let column = sortColumn(query.sort)
         var ascending = !query.descending
@@ -125,7 +132,8 @@ public struct BoardQueries: Sendable {
             extra = keyset(query, row, after: false)
             ascending.toggle()
         }
-        let (whereSQL, filterArguments) = filter(query, extra: extra, scanSortIndex: scanSortIndex, pageSort: query.sort)
+        let (whereSQL, filterArguments) = filter(query, extra: extra, scanSortIndex: scanSortIndex, pageSort: query.sort,
+                                                 rowSet: rowSet)
         let direction = ascending ? "ASC" : "DESC"
         let arguments = filterArguments + [limit.databaseValue]
         let sql = "SELECT \(columns) FROM loads \(whereSQL) ORDER BY \(column) \(direction), id \(direction) LIMIT ?"
@@ -138,8 +146,8 @@ public struct BoardQueries: Sendable {
     }
 
     static func page(_ db: Database, _ query: BoardQuery, anchor: PageAnchor, limit: Int,
-                     scanSortIndex: Bool) throws -> [LoadSummary] {
-        let statement = statement(query, anchor: anchor, limit: limit, scanSortIndex: scanSortIndex)
+                     scanSortIndex: Bool, rowSet: RowSetClause? = nil) throws -> [LoadSummary] {
+        let statement = statement(query, anchor: anchor, limit: limit, scanSortIndex: scanSortIndex, rowSet: rowSet)
         let rows = try Row.fetchAll(db.cachedStatement(sql: statement.sql),
                                     arguments: StatementArguments(statement.arguments)).map(summary)
         return statement.reversed ? rows.reversed() : rows

@@ -104,6 +104,11 @@ extension Mirror {
                 DROP INDEX loads_pickup;
                 """)
         }
+        // The board keeps text and radius row sets while their tables are unchanged; a GPS or
+        // status change must not drop them, so the search triggers count their own changes.
+        migrator.registerMigration("v5") { db in
+            try Mirror.addSearchVersion(db)
+        }
         return migrator
     }
 }

@@ -7,7 +7,8 @@ import GRDB
 /// stays correct without knowing about them. A snapshot drops the triggers and rebuilds the
 /// derived tables once at its end, as it does with indexes.
 extension Mirror {
-    static let searchTriggers = """
+    /// The triggers as migration v2 made them (never edited: v2 runs them on a new mirror).
+    static let searchTriggersV2 = """
         CREATE TRIGGER loads_search_insert AFTER INSERT ON loads BEGIN
             INSERT INTO loads_origin_geo VALUES (new.rowid, new.origin_lat, new.origin_lat, new.origin_lon, new.origin_lon);
             INSERT INTO loads_dest_geo VALUES (new.rowid, new.dest_lat, new.dest_lat, new.dest_lon, new.dest_lon);
@@ -39,6 +40,23 @@ extension Mirror {
                 VALUES (new.rowid, new.reference, new.shipper, new.commodity, new.origin_city, new.dest_city);
         END
         """
+
+    /// The triggers since v5: the same, each also counting the change in `search_version`, so
+    /// the board's row sets know when text or coordinates changed and nothing else did.
+    static let searchTriggers = searchTriggersV2.replacingOccurrences(
+        of: ";\nEND", with: ";\n    UPDATE search_version SET n = n + 1;\nEND")
+
+    /// Migration v5: the change counter and the triggers that keep it.
+    static func addSearchVersion(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE search_version(n INTEGER NOT NULL); INSERT INTO search_version VALUES (0)")
+        for name in searchTriggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+        try db.execute(sql: searchTriggers)
+    }
+
+    /// Counts a change of the search tables' rows (read by `RowSetStore` in the same snapshot).
+    static func searchVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT n FROM search_version") ?? 0
+    }
 
     /// The R*Trees as v2 made them; `rebuildSearch` makes them anew.
     static let geoTables = """
@@ -75,7 +93,7 @@ extension Mirror {
                 content = 'loads', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
             """)
         try rebuildSearch(db)
-        try db.execute(sql: searchTriggers)
+        try db.execute(sql: searchTriggersV2)
     }
 
     /// Fills the derived tables from `loads` in bulk (after a migration or a snapshot).
@@ -100,6 +118,7 @@ extension Mirror {
     static func restoreSearch(_ db: Database) throws {
         guard try state(db, searchSuspendedKey) != nil else { return }
         try rebuildSearch(db)
+        try db.execute(sql: "UPDATE search_version SET n = n + 1")
         for name in searchTriggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
         try db.execute(sql: searchTriggers)
         try setState(db, searchSuspendedKey, nil)

@@ -12,6 +12,8 @@ public final class Mirror: Sendable {
     public let path: String
     /// Board plan choices per query, so paging does not probe again.
     let plans = PlanCache()
+    /// Each connection's text and radius row sets (`BoardPlan`).
+    let rowSets: RowSetStores
 
     /// The writer's page cache (negative: KiB), outside bulk applies.
     static let cacheKiB = -16000
@@ -21,7 +23,10 @@ public final class Mirror: Sendable {
     public init(path: String) throws {
         self.path = path
         var config = Configuration()
+        let rowSets = RowSetStores()
+        self.rowSets = rowSets
         config.prepareDatabase { db in
+            rowSets.install(on: db)
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA busy_timeout = 5000")
             // The writer keeps 16 MB of pages for applies; a reader reads a 50-row page or scans
