@@ -3,8 +3,8 @@ import Logging
 import PostgresNIO
 import Domain
 
-/// Reads, in one round trip, every row a mutation's rules may read: the load and its events,
-/// the driver and its carrier, the event by id, the payout and its carrier.
+/// Reads, in one round trip, every row a push's rules may read: each mutation's load and its
+/// events, the driver and its carrier, the event by id, the payout and its carrier.
 ///
 /// The push holds the `seq` row lock, so no other writer runs and the rows cannot change
 /// between this read and the write-back; no row locks are needed.
@@ -17,6 +17,21 @@ struct PostgresPrefetch {
         var drivers: Set<String> = []
         var carriers: Set<String> = []
         var payouts: Set<String> = []
+
+        init() {}
+
+        /// The keys of every mutation in `mutations`.
+        init(_ mutations: some Sequence<Mutation>) {
+            for mutation in mutations {
+                let keys = Keys(mutation)
+                loads.formUnion(keys.loads)
+                eventsOfLoads.formUnion(keys.eventsOfLoads)
+                events.formUnion(keys.events)
+                drivers.formUnion(keys.drivers)
+                carriers.formUnion(keys.carriers)
+                payouts.formUnion(keys.payouts)
+            }
+        }
 
         init(_ mutation: Mutation) {
             if let loadId = mutation.loadId {

@@ -23,6 +23,9 @@ extension PostgresStore {
 
 /// One push inside a write transaction (which holds the `seq` lock): each mutation's effects
 /// and the client's last mutation id commit together, exactly as in the SQLite store.
+///
+/// A push costs a fixed number of round trips, not a few per mutation: one prefetch, the rules
+/// in memory, one write per table, one insert of the results (plus scope moves on reassignment).
 struct PostgresPush {
     let connection: PostgresConnection
     let logger: Logger
@@ -47,89 +50,75 @@ struct PostgresPush {
             throw ServerError.mutationGap(expected: last + 1, got: first.id)
         }
         var results: [MutationResult] = []
-        var changed: Int64?
         // One sequence number for the whole push, taken at its first accepted mutation: the push
         // is one transaction, so its effects are one step of the feed, and it saves a round trip
         // per mutation.
         var pushSequence: Int64?
         var stored = ResultRows()
+        // Every row the new mutations may read, in one round trip; each sees the ones before it.
+        let fresh = request.mutations.filter { $0.id > last }
+        var batch = try await PushBatch(fetching: PostgresPrefetch.Keys(fresh.map(\.mutation)), push: self)
         for envelope in request.mutations {
             if envelope.id <= last {
                 results.append(try await replay(clientId: clientId, id: envelope.id))
                 continue
             }
-            let (result, seq) = try await apply(envelope, sequence: &pushSequence)
+            let result = try await batch.apply(envelope, push: self)
+            if result.status == .applied, pushSequence == nil {
+                pushSequence = try await PostgresStore.nextSequence(connection, logger: logger)
+            }
             let rejection = try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }
-            stored.add(id: envelope.id, status: result.status.rawValue, rejection: rejection, seq: seq)
+            stored.add(id: envelope.id, status: result.status.rawValue, rejection: rejection,
+                       seq: result.status == .applied ? pushSequence : nil)
             last = envelope.id
             results.append(result)
-            if let seq { changed = seq }
         }
+        if let pushSequence { try await write(batch, seq: pushSequence) }
         // Every result of the push in one statement, in the same transaction as its effects.
         try await stored.insert(clientId: clientId, connection, logger: logger)
         try await connection.query("""
             UPDATE clients SET last_mutation_id = \(last) WHERE client_id = \(clientId)
             """, logger: logger)
-        return (PushResponse(lastMutationId: last, results: results), changed)
+        return (PushResponse(lastMutationId: last, results: results), pushSequence)
     }
 
-    /// Runs the rules on prefetched rows; on success takes the next sequence number and writes
-    /// what the rules saved. A rejection writes nothing, so it needs no savepoint to undo.
-    private func apply(_ envelope: MutationEnvelope, sequence: inout Int64?) async throws -> (MutationResult, seq: Int64?) {
-        var wanted = PostgresPrefetch.Keys(envelope.mutation)
-        for _ in 0 ..< 16 {
-            let store = try await PostgresPrefetch(connection: connection, logger: logger).fetch(wanted)
-            // Each load's driver before the rules ran, to see scope moves without asking again.
-            let driversBefore: [String: String?] = store.loads.mapValues { $0?.driverId }
-            do {
-                try Mutator.apply(envelope.mutation, by: actor, in: store, now: now)
-            } catch let miss as PrefetchedMutationStore.Miss {
-                wanted.add(miss)
-                continue
-            } catch let refused as MutationRejection {
-                return (MutationResult(id: envelope.id, status: .rejected, rejection: refused), nil)
-            }
-            let seq: Int64
-            if let taken = sequence {
-                seq = taken
-            } else {
-                seq = try await PostgresStore.nextSequence(connection, logger: logger)
-                sequence = seq
-            }
-            try await write(store.writes, seq: seq, driversBefore: driversBefore)
-            return (MutationResult(id: envelope.id, status: .applied), seq)
-        }
-        throw ServerError.storage("the rules of \(envelope.mutation.name) kept asking for rows that were not prefetched")
-    }
-
-    /// Writes in the order the rules made them; a load that changes driver moves scopes.
-    private func write(_ writes: [PrefetchedMutationStore.Write], seq: Int64,
-                       driversBefore: [String: String?]) async throws {
+    /// The push's writes, each row once as the last mutation left it, one statement per table;
+    /// then the scope moves of each load whose driver changed.
+    private func write(_ batch: PushBatch, seq: Int64) async throws {
         var rows = PostgresRows()
-        for write in writes {
+        var loads: [String: Load] = [:], loadOrder: [String] = []
+        var payouts: [String: Payout] = [:], payoutOrder: [String] = []
+        for write in batch.store.writes {
             switch write {
             case .load(let load):
-                let previous: String?
-                if let known = driversBefore[load.id] {
-                    previous = known
-                } else {
-                    previous = try await connection.scalar("SELECT driver_id FROM loads WHERE id = \(load.id)",
-                                                           as: String.self, logger: logger)
-                }
-                try rows.add(load, seq: seq)
-                try await rows.flush(connection, logger: logger)
-                if previous != load.driverId {
-                    try await PostgresScopeMoves(connection: connection, logger: logger)
-                        .loadChangedDriver(load.id, from: previous, to: load.driverId, sequence: seq, now: now)
-                }
-            case .event(let event):
-                try rows.add(event, seq: seq)
-                try await rows.flush(connection, logger: logger)
+                if loads.updateValue(load, forKey: load.id) == nil { loadOrder.append(load.id) }
+            case .event(let event): try rows.add(event, seq: seq)
             case .payout(let payout):
-                try rows.add(payout, seq: seq)
-                try await rows.flush(connection, logger: logger)
+                if payouts.updateValue(payout, forKey: payout.id) == nil { payoutOrder.append(payout.id) }
             }
         }
+        for id in loadOrder { if let load = loads[id] { try rows.add(load, seq: seq) } }
+        for id in payoutOrder { if let payout = payouts[id] { try rows.add(payout, seq: seq) } }
+        try await rows.flush(connection, logger: logger)
+        for id in loadOrder {
+            guard let load = loads[id] else { continue }
+            let previous: String?
+            if let known = batch.driversBefore[id] {
+                previous = known
+            } else {
+                previous = try await connection.scalar("SELECT driver_id FROM loads WHERE id = \(id)",
+                                                       as: String.self, logger: logger)
+            }
+            if previous != load.driverId {
+                try await PostgresScopeMoves(connection: connection, logger: logger)
+                    .loadChangedDriver(id, from: previous, to: load.driverId, sequence: seq, now: now)
+            }
+        }
+    }
+
+    /// Fetches the rows a `Miss` asked for.
+    fileprivate func fetch(_ keys: PostgresPrefetch.Keys) async throws -> PrefetchedMutationStore {
+        try await PostgresPrefetch(connection: connection, logger: logger).fetch(keys)
     }
 
     /// The stored first result of an already consumed mutation.
@@ -168,5 +157,44 @@ struct ResultRows {
             FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[]) AS t(id, status, rejection, seq)
             """, [.text(clientId), .ints(ids), .texts(statuses), .texts(rejections), .ints(seqs)])
         try await connection.query(statement.query, logger: logger)
+    }
+}
+
+/// The rows of one push and what its mutations did to them.
+struct PushBatch {
+    let store: PrefetchedMutationStore
+    /// Each fetched load's driver before the push, to see scope moves without asking again.
+    private(set) var driversBefore: [String: String?] = [:]
+
+    fileprivate init(fetching keys: PostgresPrefetch.Keys, push: PostgresPush) async throws {
+        store = try await push.fetch(keys)
+        remember(store)
+    }
+
+    private mutating func remember(_ fetched: PrefetchedMutationStore) {
+        for (id, load) in fetched.loads where driversBefore[id] == nil { driversBefore[id] = load?.driverId }
+    }
+
+    /// Runs the rules of one mutation on the push's rows; a miss fetches the rows and runs them
+    /// again, a refusal leaves the rows as they were.
+    fileprivate mutating func apply(_ envelope: MutationEnvelope, push: PostgresPush) async throws -> MutationResult {
+        for _ in 0 ..< 16 {
+            let mark = store.mark
+            do {
+                try Mutator.apply(envelope.mutation, by: push.actor, in: store, now: push.now)
+                return MutationResult(id: envelope.id, status: .applied)
+            } catch let miss as PrefetchedMutationStore.Miss {
+                store.rollBack(to: mark)
+                var wanted = PostgresPrefetch.Keys()
+                wanted.add(miss)
+                let fetched = try await push.fetch(wanted)
+                remember(fetched)
+                store.merge(fetched)
+            } catch let refused as MutationRejection {
+                store.rollBack(to: mark)
+                return MutationResult(id: envelope.id, status: .rejected, rejection: refused)
+            }
+        }
+        throw ServerError.storage("the rules of \(envelope.mutation.name) kept asking for rows that were not prefetched")
     }
 }

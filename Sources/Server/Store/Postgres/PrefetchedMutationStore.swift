@@ -2,11 +2,16 @@ import Foundation
 import Domain
 
 /// The mutators' view of the server inside a PostgreSQL push: rows read beforehand, writes recorded
-/// in order to be written back afterwards with the mutation's sequence number.
+/// in order to be written back once, at the end of the push, with its sequence number.
 ///
-/// `Mutator` is synchronous and cannot wait on the database, so every row a mutation may read is
-/// fetched first (`PostgresStore.prefetch`). A read of a row that was not fetched throws
-/// `Miss`; the push then fetches it too and runs the rules again on a fresh store.
+/// `Mutator` is synchronous and cannot wait on the database, so every row the push's mutations
+/// may read is fetched first (`PostgresPrefetch`), in one round trip for the whole push. A read of
+/// a row that was not fetched throws `Miss`; the push fetches it, merges it in (rows the push
+/// already changed stay as changed) and runs that mutation's rules again.
+///
+/// One store serves every mutation of a push, so each sees the ones before it. A mutation that
+/// misses or is refused is rolled back to its `Mark` by an undo log: copying the store per
+/// mutation would make a push of a thousand mutations quadratic.
 final class PrefetchedMutationStore: MutationStore {
     /// A row the rules asked for that was not prefetched.
     struct Miss: Error {
@@ -21,6 +26,18 @@ final class PrefetchedMutationStore: MutationStore {
         case payout(Payout)
     }
 
+    /// Where a mutation started: undo entries and writes after it are its own.
+    struct Mark {
+        fileprivate let undo: Int
+        fileprivate let writes: Int
+    }
+
+    private enum Undo {
+        case load(String, Load??)
+        case payout(String, Payout??)
+        case event(StatusEvent, previous: StatusEvent??)
+    }
+
     var loads: [String: Load?] = [:]
     var drivers: [String: Driver?] = [:]
     var carriers: [String: Carrier?] = [:]
@@ -29,6 +46,9 @@ final class PrefetchedMutationStore: MutationStore {
     var eventsByLoad: [String: [StatusEvent]] = [:]
     var payouts: [String: Payout?] = [:]
     private(set) var writes: [Write] = []
+    /// Events inserted for a load whose list was not fetched yet: added to it when it is.
+    private var insertedBeforeFetch: [String: [StatusEvent]] = [:]
+    private var undo: [Undo] = []
 
     private func get<T>(_ cache: [String: T?], _ table: String, _ id: String) throws -> T? {
         guard let entry = cache[id] else { throw Miss(table: table, id: id) }
@@ -47,18 +67,59 @@ final class PrefetchedMutationStore: MutationStore {
     }
 
     func save(_ load: Load) throws {
+        undo.append(.load(load.id, loads[load.id]))
         loads[load.id] = load
         writes.append(.load(load))
     }
 
     func insert(_ event: StatusEvent) throws {
+        undo.append(.event(event, previous: events[event.id]))
         events[event.id] = event
-        eventsByLoad[event.loadId, default: []].append(event)
+        if eventsByLoad[event.loadId] != nil {
+            eventsByLoad[event.loadId, default: []].append(event)
+        } else {
+            insertedBeforeFetch[event.loadId, default: []].append(event)
+        }
         writes.append(.event(event))
     }
 
     func save(_ payout: Payout) throws {
+        undo.append(.payout(payout.id, payouts[payout.id]))
         payouts[payout.id] = payout
         writes.append(.payout(payout))
+    }
+
+    /// The point to roll back to if the next mutation misses or is refused.
+    var mark: Mark { Mark(undo: undo.count, writes: writes.count) }
+
+    /// Undoes every write since `mark`, newest first.
+    func rollBack(to mark: Mark) {
+        while undo.count > mark.undo {
+            switch undo.removeLast() {
+            case .load(let id, let previous): loads[id] = previous
+            case .payout(let id, let previous): payouts[id] = previous
+            case .event(let event, let previous):
+                events[event.id] = previous
+                if eventsByLoad[event.loadId]?.last?.id == event.id {
+                    eventsByLoad[event.loadId]?.removeLast()
+                } else if insertedBeforeFetch[event.loadId]?.last?.id == event.id {
+                    insertedBeforeFetch[event.loadId]?.removeLast()
+                }
+            }
+        }
+        writes.removeLast(writes.count - mark.writes)
+    }
+
+    /// Adds rows fetched later; a row this push already has (read or changed) is kept as it is.
+    func merge(_ fetched: PrefetchedMutationStore) {
+        loads.merge(fetched.loads) { kept, _ in kept }
+        drivers.merge(fetched.drivers) { kept, _ in kept }
+        carriers.merge(fetched.carriers) { kept, _ in kept }
+        events.merge(fetched.events) { kept, _ in kept }
+        payouts.merge(fetched.payouts) { kept, _ in kept }
+        for (loadId, list) in fetched.eventsByLoad where eventsByLoad[loadId] == nil {
+            let inserted = insertedBeforeFetch.removeValue(forKey: loadId) ?? []
+            eventsByLoad[loadId] = list.filter { event in !inserted.contains { $0.id == event.id } } + inserted
+        }
     }
 }
