@@ -61,7 +61,10 @@ struct DriverFlowTests {
 
         // Arrival: the dialog says what will be recorded, Enter records it, the server confirms it.
         try tmux.keys("c")
-        let dialog = try await tmux.waitFor("Confirm \(loadId)")
+        // Until the whole dialog is on screen: tmux can capture a frame it has only half read.
+        let dialog = try await tmux.waitFor("Confirm \(loadId)") {
+            $0.contains("Confirm \(loadId)") && ($0.contains("(stop)") || $0.contains("my GPS"))
+        }
         #expect(dialog.contains("arrived at pickup (X3)"), "\(dialog)")
         #expect(dialog.contains("now, local"), "\(dialog)")
         #expect(dialog.contains("(stop)") || dialog.contains("my GPS"), "\(dialog)")

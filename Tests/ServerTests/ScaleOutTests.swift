@@ -39,6 +39,31 @@ struct ScaleOutTests {
         #expect(woken < .seconds(1))
     }
 
+    /// Each instance keeps the loads its pushes decoded; a load changed through the other must be
+    /// read again, never taken from that cache (the note pushed on A keeps B's assignment).
+    @Test func aLoadChangedThroughAnotherInstanceIsReadAfresh() async throws {
+        let (a, _, b) = try await twoInstances(loads: 60)
+        defer { Task { await b.stop(); await a.stop() } }
+        let (desk, deskEngine, _) = try await a.console("desk-cache")
+        _ = try await deskEngine.syncOnce()
+        let (loadId, driverId) = try await a.postedLoadAndDriver(in: desk)
+        let (onA, _) = try await a.client()
+        var onB = try DispatchClient(server: b.url)
+        onB.token = try await onB.login(user: Seeder.dispatcherLogin.user, password: Seeder.dispatcherLogin.password).token
+        func note(_ n: Int64) -> MutationEnvelope {
+            MutationEnvelope(id: n, mutation: .addNote(.init(noteId: "cache-\(n)", loadId: loadId, text: "note \(n)", at: 1)),
+                             createdAt: 0)
+        }
+        // A decodes the load and keeps it; B assigns it; A notes it again.
+        #expect(try await onA.push(PushRequest(clientId: "cache-a", mutations: [note(1)])).results.map(\.status) == [.applied])
+        let assign = MutationEnvelope(id: 1, mutation: .assignLoad(.init(loadId: loadId, driverId: driverId)), createdAt: 0)
+        #expect(try await onB.push(PushRequest(clientId: "cache-b", mutations: [assign])).results.map(\.status) == [.applied])
+        #expect(try await onA.push(PushRequest(clientId: "cache-a", mutations: [note(2)])).results.map(\.status) == [.applied])
+        let load = try #require(try await a.serverLoad(loadId))
+        #expect(load.driverId == driverId, "B's assignment survived A's second note")
+        #expect(load.notes?.map(\.id) == ["cache-1", "cache-2"])
+    }
+
     /// Parks a long-poll on A, pushes an assignment through B and returns how long after B's
     /// answer A's long-poll returned with it.
     private func wakeUp(parkedOn a: TestServer, pushThrough b: RunningServer, clientId: String,

@@ -8,6 +8,9 @@ struct SQLiteMutationStore: MutationStore {
     let db: Database
     let sequence: Int64
     let now: Int64
+    /// Loads decoded by earlier pushes, and this push's, to keep once it commits.
+    let cache: LoadCache
+    let seen: SeenLoads
 
     private func body<T: Decodable>(_ type: T.Type, _ table: String, _ id: String) throws -> T? {
         guard let json = try String.fetchOne(db, sql: "SELECT body FROM \(table) WHERE id = ?", arguments: [id]) else {
@@ -16,7 +19,17 @@ struct SQLiteMutationStore: MutationStore {
         return try JSONDecoder.wire.decode(T.self, from: Data(json.utf8))
     }
 
-    func load(_ id: String) throws -> Load? { try body(Load.self, "loads", id) }
+    func load(_ id: String) throws -> Load? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, body FROM loads WHERE id = ?"), arguments: [id]) else {
+            return nil
+        }
+        let seq: Int64 = row[0]
+        if let known = cache.load(id, seq: seq) { return known }
+        let json: String = row[1]
+        let load = try JSONDecoder.wire.decode(Load.self, from: Data(json.utf8))
+        seen.pending.append((seq, load))
+        return load
+    }
     func driver(_ id: String) throws -> Driver? { try body(Driver.self, "drivers", id) }
     func carrier(_ id: String) throws -> Carrier? { try body(Carrier.self, "carriers", id) }
     func event(_ id: String) throws -> StatusEvent? { try body(StatusEvent.self, "events", id) }
@@ -31,6 +44,7 @@ struct SQLiteMutationStore: MutationStore {
         let previousDriver = try String.fetchOne(db, sql: "SELECT driver_id FROM loads WHERE id = ?",
                                                  arguments: [load.id])
         try ServerRows.put(load, db: db, sequence: sequence)
+        seen.pending.append((sequence, load))
         if previousDriver != load.driverId {
             try ScopeMoves.loadChangedDriver(load.id, from: previousDriver, to: load.driverId,
                                              db: db, sequence: sequence, now: now)
@@ -44,4 +58,18 @@ struct SQLiteMutationStore: MutationStore {
     func save(_ payout: Payout) throws {
         try ServerRows.put(payout, db: db, sequence: sequence)
     }
+}
+
+/// The loads one push read or wrote, by sequence number: a mutation's are kept when its savepoint
+/// commits and dropped when it rolls back, and the push's go into the `LoadCache` once it commits.
+final class SeenLoads {
+    fileprivate(set) var pending: [(seq: Int64, load: Load)] = []
+    private(set) var committed: [(seq: Int64, load: Load)] = []
+
+    func keepPending() {
+        committed += pending
+        pending.removeAll()
+    }
+
+    func dropPending() { pending.removeAll() }
 }

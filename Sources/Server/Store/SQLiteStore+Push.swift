@@ -6,11 +6,15 @@ extension SQLiteStore {
     public func push(actor: Actor, request: PushRequest, now: Int64) async throws -> PushResponse {
         try PushShape.check(request)
         pushers.insert(request.clientId)
-        let response = try await pool.write { db in
-            let response = try SQLiteStore.applyPush(db, actor: actor, request: request, now: now)
+        let cache = loadCache
+        let (response, seen) = try await pool.write { db in
+            let seen = SeenLoads()
+            let response = try SQLiteStore.applyPush(db, actor: actor, request: request, now: now, cache: cache, seen: seen)
             Failpoint.hit("push-before-commit")
-            return response
+            return (response, seen.committed)
         }
+        // Committed: every load the push read or wrote is the stored row at its sequence number.
+        cache.remember(seen)
         // Committed, not yet answered: the client will retry and must get the stored results.
         Failpoint.hit("push-after-commit")
         return response
@@ -18,7 +22,8 @@ extension SQLiteStore {
 
     /// Runs inside one write transaction: each mutation's effects and the client's
     /// last mutation id commit together, so a lost response never leads to a second application.
-    static func applyPush(_ db: Database, actor: Actor, request: PushRequest, now: Int64) throws -> PushResponse {
+    static func applyPush(_ db: Database, actor: Actor, request: PushRequest, now: Int64,
+                          cache: LoadCache, seen: SeenLoads) throws -> PushResponse {
         let owner = try String.fetchOne(db, sql: "SELECT user FROM clients WHERE client_id = ?",
                                         arguments: [request.clientId])
         if let owner, owner != actor.user { throw ServerError.clientOwnedByAnotherUser }
@@ -37,7 +42,7 @@ extension SQLiteStore {
                 results.append(try replay(db, clientId: request.clientId, id: envelope.id))
                 continue
             }
-            let (result, seq) = try apply(db, envelope: envelope, actor: actor, now: now)
+            let (result, seq) = try apply(db, envelope: envelope, actor: actor, now: now, cache: cache, seen: seen)
             try db.execute(sql: """
                 INSERT INTO mutation_results(client_id, mutation_id, status, rejection, seq) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [request.clientId, envelope.id, result.status.rawValue,
@@ -51,20 +56,26 @@ extension SQLiteStore {
     }
 
     /// One mutation in its own savepoint: a rejection rolls back whatever it wrote.
-    static func apply(_ db: Database, envelope: MutationEnvelope, actor: Actor,
-                      now: Int64) throws -> (MutationResult, seq: Int64?) {
+    static func apply(_ db: Database, envelope: MutationEnvelope, actor: Actor, now: Int64,
+                      cache: LoadCache, seen: SeenLoads) throws -> (MutationResult, seq: Int64?) {
         var rejection: MutationRejection?
         var seq: Int64?
         try db.inSavepoint {
             let next = try nextSequence(db)
             seq = next
-            let store = SQLiteMutationStore(db: db, sequence: next, now: now)
+            let store = SQLiteMutationStore(db: db, sequence: next, now: now, cache: cache, seen: seen)
             do {
                 try Mutator.apply(envelope.mutation, by: actor, in: store, now: now)
+                seen.keepPending()
                 return .commit
             } catch let refused as MutationRejection {
+                // Its sequence number is rolled back and will be taken again: keep nothing of it.
+                seen.dropPending()
                 rejection = refused
                 return .rollback
+            } catch {
+                seen.dropPending()
+                throw error
             }
         }
         if let rejection { return (MutationResult(id: envelope.id, status: .rejected, rejection: rejection), nil) }

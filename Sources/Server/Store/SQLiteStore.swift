@@ -12,6 +12,8 @@ public final class SQLiteStore: Store {
     /// not in it has consumed nothing and a pull's `lastMutationId` needs no query (10,000
     /// long-polls wake on every commit).
     let pushers = KnownClients()
+    /// Loads decoded by earlier pushes (`LoadCache`): one dispatchd per file, so always exact.
+    let loadCache = LoadCache()
     /// Identifies this database in cursors, so a cursor from elsewhere resets.
     public let databaseId: String
 

@@ -34,13 +34,13 @@ struct PostgresPrefetch {
         }
 
         init(_ mutation: Mutation) {
-            if let loadId = mutation.loadId {
-                loads.insert(loadId)
-                eventsOfLoads.insert(loadId)
-            }
+            if let loadId = mutation.loadId { loads.insert(loadId) }
             switch mutation {
             case .assignLoad(let args): drivers.insert(args.driverId)
-            case .recordStatus(let args): events.insert(args.eventId)
+            case .recordStatus(let args):
+                // Only status rules read a load's events; any other that did would miss and fetch them.
+                events.insert(args.eventId)
+                eventsOfLoads.insert(args.loadId)
             case .approvePayout(let args), .holdPayout(let args), .requestQuickPay(let args): payouts.insert(args.payoutId)
             case .unassignLoad, .addNote: break
             }
@@ -60,12 +60,16 @@ struct PostgresPrefetch {
 
     let connection: PostgresConnection
     let logger: Logger
+    /// Loads decoded before: a load still at the cached sequence number comes without its body.
+    let cache: LoadCache
 
     func fetch(_ keys: Keys) async throws -> PrefetchedMutationStore {
         let loads = Array(keys.loads), ofLoads = Array(keys.eventsOfLoads), events = Array(keys.events)
         let drivers = Array(keys.drivers), carriers = Array(keys.carriers), payouts = Array(keys.payouts)
+        let cachedSeqs = loads.map { cache.seq($0) }
         let rows = try await connection.query("""
-            SELECT 'loads', id, seq, body FROM loads WHERE id = ANY(\(loads))
+            SELECT 'loads', l.id, l.seq, CASE WHEN l.seq = k.seq THEN NULL ELSE l.body END
+                FROM unnest(\(loads)::text[], \(cachedSeqs)::bigint[]) AS k(id, seq) JOIN loads l ON l.id = k.id
             UNION ALL SELECT 'events', id, seq, body FROM events WHERE load_id = ANY(\(ofLoads)) OR id = ANY(\(events))
             UNION ALL SELECT 'drivers', id, seq, body FROM drivers WHERE id = ANY(\(drivers))
             UNION ALL SELECT 'carriers', id, seq, body FROM carriers WHERE id = ANY(\(carriers))
@@ -76,10 +80,21 @@ struct PostgresPrefetch {
         let store = PrefetchedMutationStore()
         var loadEvents: [(seq: Int64, event: StatusEvent)] = []
         let decoder = JSONDecoder.wire
-        for try await (table, id, seq, body) in rows.decode((String, String, Int64, String).self) {
+        var decoded: [(seq: Int64, load: Load)] = []
+        var replaced: [String] = []
+        for try await (table, id, seq, body) in rows.decode((String, String, Int64, String?).self) {
+            guard let body else {
+                // Unchanged since it was cached (only loads come without a body). The entry may
+                // have been replaced by a newer one since the query was sent: read it again.
+                if let load = cache.load(id, seq: seq) { store.loads[id] = load } else { replaced.append(id) }
+                continue
+            }
             let data = Data(body.utf8)
             switch table {
-            case "loads": store.loads[id] = try decoder.decode(Load.self, from: data)
+            case "loads":
+                let load = try decoder.decode(Load.self, from: data)
+                store.loads[id] = load
+                decoded.append((seq, load))
             case "events":
                 let event = try decoder.decode(StatusEvent.self, from: data)
                 store.events[id] = event
@@ -89,6 +104,15 @@ struct PostgresPrefetch {
             default: store.payouts[id] = try decoder.decode(Payout.self, from: data)
             }
         }
+        if !replaced.isEmpty {
+            let again = try await connection.query("SELECT id, seq, body FROM loads WHERE id = ANY(\(replaced))", logger: logger)
+            for try await (id, seq, body) in again.decode((String, Int64, String).self) {
+                let load = try decoder.decode(Load.self, from: Data(body.utf8))
+                store.loads[id] = load
+                decoded.append((seq, load))
+            }
+        }
+        cache.remember(decoded)
         // What was asked for and not found is known to be absent (nil), not a miss.
         for id in loads where store.loads[id] == nil { store.loads[id] = .some(nil) }
         for id in events where store.events[id] == nil { store.events[id] = .some(nil) }

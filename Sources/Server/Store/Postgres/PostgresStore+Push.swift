@@ -7,17 +7,20 @@ extension PostgresStore {
     public func push(actor: Actor, request: PushRequest, now: Int64) async throws -> PushResponse {
         try PushShape.check(request)
         pushers.insert(request.clientId)
-        let response = try await write("apply a push") { connection, start -> (PushResponse, changedTo: Int64?) in
+        let response = try await write("apply a push") { connection, start -> (PostgresPush.Outcome, changedTo: Int64?) in
             // Delivered on commit, before the change notification sent at the end of `write`, so
             // other instances know the client has pushed when their long-polls wake.
             let announcement = "client:" + request.clientId
             try await connection.query("SELECT pg_notify(\(PostgresStore.channel), \(announcement))", logger: self.logger)
-            return try await PostgresPush(connection: connection, logger: self.logger, actor: actor, now: now)
+            return try await PostgresPush(connection: connection, logger: self.logger, cache: self.loadCache,
+                                          actor: actor, now: now)
                 .apply(request, start: start)
         }
+        // Committed: what the push wrote is the stored row at its sequence number.
+        if let seq = response.seq { loadCache.remember(response.written.map { (seq, $0) }) }
         // Committed, not yet answered: the client will retry and must get the stored results.
         Failpoint.hit("push-after-commit")
-        return response
+        return response.response
     }
 }
 
@@ -27,12 +30,20 @@ extension PostgresStore {
 /// A push costs a fixed number of round trips, not a few per mutation: one prefetch, the rules
 /// in memory, one write per table, one insert of the results (plus scope moves on reassignment).
 struct PostgresPush {
+    /// What a push answers, and the loads it wrote at `seq` (nil: nothing applied).
+    struct Outcome: Sendable {
+        var response: PushResponse
+        var written: [Load]
+        var seq: Int64?
+    }
+
     let connection: PostgresConnection
     let logger: Logger
+    let cache: LoadCache
     let actor: Actor
     let now: Int64
 
-    func apply(_ request: PushRequest, start: Int64) async throws -> (PushResponse, changedTo: Int64?) {
+    func apply(_ request: PushRequest, start: Int64) async throws -> (Outcome, changedTo: Int64?) {
         let clientId = request.clientId
         let owner = try await connection.scalar("""
             SELECT "user" FROM clients WHERE client_id = \(clientId)
@@ -73,18 +84,20 @@ struct PostgresPush {
             last = envelope.id
             results.append(result)
         }
-        if let pushSequence { try await write(batch, seq: pushSequence) }
+        var written: [Load] = []
+        if let pushSequence { written = try await write(batch, seq: pushSequence) }
         // Every result of the push in one statement, in the same transaction as its effects.
         try await stored.insert(clientId: clientId, connection, logger: logger)
         try await connection.query("""
             UPDATE clients SET last_mutation_id = \(last) WHERE client_id = \(clientId)
             """, logger: logger)
-        return (PushResponse(lastMutationId: last, results: results), pushSequence)
+        return (Outcome(response: PushResponse(lastMutationId: last, results: results), written: written, seq: pushSequence),
+                pushSequence)
     }
 
     /// The push's writes, each row once as the last mutation left it, one statement per table;
-    /// then the scope moves of each load whose driver changed.
-    private func write(_ batch: PushBatch, seq: Int64) async throws {
+    /// then the scope moves of each load whose driver changed. Returns the loads written.
+    private func write(_ batch: PushBatch, seq: Int64) async throws -> [Load] {
         var rows = PostgresRows()
         var loads: [String: Load] = [:], loadOrder: [String] = []
         var payouts: [String: Payout] = [:], payoutOrder: [String] = []
@@ -97,28 +110,34 @@ struct PostgresPush {
                 if payouts.updateValue(payout, forKey: payout.id) == nil { payoutOrder.append(payout.id) }
             }
         }
+        // Each load's driver before the push, read before the rows are written over.
+        // (`updateValue`: a subscript assignment of nil, a load with no driver, would drop the key.)
+        var previous: [String: String?] = [:]
+        for id in loadOrder {
+            if let known = batch.driversBefore[id] {
+                previous.updateValue(known, forKey: id)
+            } else {
+                let stored = try await connection.scalar("SELECT driver_id FROM loads WHERE id = \(id)",
+                                                         as: String.self, logger: logger)
+                previous.updateValue(stored, forKey: id)
+            }
+        }
         for id in loadOrder { if let load = loads[id] { try rows.add(load, seq: seq) } }
         for id in payoutOrder { if let payout = payouts[id] { try rows.add(payout, seq: seq) } }
         try await rows.flush(connection, logger: logger)
         for id in loadOrder {
-            guard let load = loads[id] else { continue }
-            let previous: String?
-            if let known = batch.driversBefore[id] {
-                previous = known
-            } else {
-                previous = try await connection.scalar("SELECT driver_id FROM loads WHERE id = \(id)",
-                                                       as: String.self, logger: logger)
-            }
+            guard let load = loads[id], let previous = previous[id] else { continue }
             if previous != load.driverId {
                 try await PostgresScopeMoves(connection: connection, logger: logger)
                     .loadChangedDriver(id, from: previous, to: load.driverId, sequence: seq, now: now)
             }
         }
+        return loadOrder.compactMap { loads[$0] }
     }
 
     /// Fetches the rows a `Miss` asked for.
     func fetch(_ keys: PostgresPrefetch.Keys) async throws -> PrefetchedMutationStore {
-        try await PostgresPrefetch(connection: connection, logger: logger).fetch(keys)
+        try await PostgresPrefetch(connection: connection, logger: logger, cache: cache).fetch(keys)
     }
 
     /// The stored first result of an already consumed mutation.

@@ -22,6 +22,8 @@ public final class PostgresStore: Store, Sendable {
     /// instance's pushes and by the others' (`NOTIFY dispatch_changes, 'client:<id>'`, sent in
     /// the push transaction). A pull for a client not in it needs no `lastMutationId` query.
     let pushers = KnownClients()
+    /// Loads decoded by earlier pushes (`LoadCache`).
+    let loadCache = LoadCache()
 
     /// The notification channel commits are announced on.
     static let channel = "dispatch_changes"

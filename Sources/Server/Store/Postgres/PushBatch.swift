@@ -13,7 +13,10 @@ struct PushBatch {
     }
 
     private mutating func remember(_ fetched: PrefetchedMutationStore) {
-        for (id, load) in fetched.loads where driversBefore[id] == nil { driversBefore[id] = load?.driverId }
+        // `updateValue`, not a subscript: a load with no driver must be kept as known (nil).
+        for (id, load) in fetched.loads where driversBefore.index(forKey: id) == nil {
+            driversBefore.updateValue(load?.driverId, forKey: id)
+        }
     }
 
     /// Runs the rules of one mutation on the push's rows; a miss fetches the rows and runs them
