@@ -110,11 +110,7 @@ public struct DispatchServer: Sendable {
             services.append(PostgresChangeListener(store: postgres, hub: hub, logger: logger))
         }
         if configuration.simulateFleet {
-            if let sqlite = store as? SQLiteStore {
-                services.append(FleetSimulator(store: sqlite, hub: hub, logger: logger))
-            } else {
-                logger.warning("--simulate runs on SQLite only; the fleet stays still on PostgreSQL")
-            }
+            services.append(FleetSimulator(store: store, hub: hub, logger: logger))
         }
         // Last, so a graceful shutdown reaches it first and the long-polls answer before the HTTP server waits on them.
         services.append(LongPollDrain(hub: hub))

@@ -1,13 +1,13 @@
 import Foundation
-import GRDB
 import Logging
 import Domain
 import ServiceLifecycle
 
 /// Moves the fleet like live GPS would: drivers on a load head for its delivery,
-/// the rest drift near where they are. Each tick is one server transaction.
+/// the rest drift near where they are. Each tick is one server transaction, on either store
+/// (`ServerStore.moveFleet`), so several instances on one PostgreSQL can each run it.
 struct FleetSimulator: Service {
-    let store: SQLiteStore
+    let store: any ServerStore
     let hub: ChangeHub
     let logger: Logger
     var interval: Duration = .seconds(2)
@@ -35,37 +35,15 @@ struct FleetSimulator: Service {
 
     /// Moves a slice of drivers; returns the sequence number written, if any.
     func step(tick: UInt64) async throws -> Int64? {
-        let share = self.share
-        return try await store.pool.write { db -> Int64? in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM drivers") ?? 0
-            guard total > 0 else { return nil }
-            let count = max(1, Int(Double(total) * share))
-            let offset = Int(tick * UInt64(count) % UInt64(total))
-            let bodies = try String.fetchAll(db, sql: "SELECT body FROM drivers ORDER BY id LIMIT ? OFFSET ?",
-                                             arguments: [count, offset])
-            let seq = try SQLiteStore.nextSequence(db)
-            let now = Int64(Date().timeIntervalSince1970)
-            var random = SeededRandom(seed: tick)
-            for body in bodies {
-                var driver = try JSONDecoder.wire.decode(Driver.self, from: Data(body.utf8))
-                let target = try destination(of: driver.id, db: db)
-                move(&driver, toward: target, random: &random, now: now)
-                try ServerRows.put(driver, db: db, sequence: seq)
-            }
-            return seq
+        let now = Int64(Date().timeIntervalSince1970)
+        return try await store.moveFleet(slice: FleetSlice(tick: tick, share: share)) { driver, target in
+            FleetSimulator.move(&driver, toward: target, tick: tick, now: now)
         }
     }
 
-    private func destination(of driverId: String, db: Database) throws -> GeoPoint? {
-        let body = try String.fetchOne(db, sql: """
-            SELECT body FROM loads WHERE driver_id = ? AND status IN ('X3', 'CP', 'AF', 'X6') LIMIT 1
-            """, arguments: [driverId])
-        guard let body, let load = try? JSONDecoder.wire.decode(Load.self, from: Data(body.utf8)) else { return nil }
-        return load.delivery?.point
-    }
-
-    /// About a minute of highway driving per report toward the target, or a short drift.
-    private func move(_ driver: inout Driver, toward target: GeoPoint?, random: inout SeededRandom, now: Int64) {
+    /// About a minute of highway driving per report toward the target, or a short drift
+    /// (random per driver and tick, so a tick moves the same whichever store runs it).
+    static func move(_ driver: inout Driver, toward target: GeoPoint?, tick: UInt64, now: Int64) {
         if let target {
             let step = 0.02
             let dLat = target.lat - driver.lat, dLon = target.lon - driver.lon
@@ -75,11 +53,30 @@ struct FleetSimulator: Service {
             driver.lon += dLon * fraction
             driver.hos.driveMinutes = max(0, driver.hos.driveMinutes - 1)
         } else {
+            let idHash = driver.id.utf8.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1) }
+            var random = SeededRandom(seed: tick &* 1_000_003 &+ idHash)
             driver.lat = min(49, max(25, driver.lat + Double(random.int(-20...20)) / 1_000))
             driver.lon = min(-67, max(-124, driver.lon + Double(random.int(-20...20)) / 1_000))
         }
         driver.positionAt = now
         driver.hos.asOf = now
         driver.version += 1
+    }
+}
+
+/// Which drivers one tick moves: `share` of the fleet, the next slice in id order each tick.
+public struct FleetSlice: Sendable {
+    public var tick: UInt64
+    public var share: Double
+
+    public init(tick: UInt64, share: Double) {
+        self.tick = tick
+        self.share = share
+    }
+
+    /// The slice's size and offset in a fleet of `total` drivers.
+    func window(total: Int) -> (count: Int, offset: Int) {
+        let count = max(1, Int(Double(total) * share))
+        return (count, Int(tick * UInt64(count) % UInt64(total)))
     }
 }

@@ -11,6 +11,10 @@ public protocol ServerStore: Store, SeedSink {
     func busiestDriverLogin() async throws -> String
     /// The stored pings of one driver, newest first (operators and tests).
     func positions(of driverId: String, limit: Int) async throws -> [PositionPing]
+    /// Moves one slice of the fleet in one transaction (`dispatchd serve --simulate`): `move` gets
+    /// each driver and the delivery its load in progress heads for (nil: none). Returns the
+    /// sequence number written, nil for an empty fleet.
+    func moveFleet(slice: FleetSlice, move: @escaping @Sendable (inout Driver, GeoPoint?) -> Void) async throws -> Int64?
 }
 
 extension ServerStore {
@@ -18,6 +22,9 @@ extension ServerStore {
     public func positions(of driverId: String) async throws -> [PositionPing] {
         try await positions(of: driverId, limit: 100)
     }
+
+    /// A load whose driver is under way to its delivery: the fleet simulator drives toward it.
+    static var inProgressStatuses: String { "('X3', 'CP', 'AF', 'X6')" }
 
     /// Loads a driver still has to work: what `busiestDriverLogin` counts.
     static var activeLoadStatuses: String { "('assigned', 'dispatched', 'X3', 'AF', 'X6')" }

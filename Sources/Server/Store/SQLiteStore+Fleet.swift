@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+import Domain
+
+extension SQLiteStore {
+    public func moveFleet(slice: FleetSlice, move: @escaping @Sendable (inout Driver, GeoPoint?) -> Void) async throws
+        -> Int64? {
+        try await pool.write { db -> Int64? in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM drivers") ?? 0
+            guard total > 0 else { return nil }
+            let window = slice.window(total: total)
+            let bodies = try String.fetchAll(db, sql: "SELECT body FROM drivers ORDER BY id LIMIT ? OFFSET ?",
+                                             arguments: [window.count, window.offset])
+            let seq = try SQLiteStore.nextSequence(db)
+            for body in bodies {
+                var driver = try JSONDecoder.wire.decode(Driver.self, from: Data(body.utf8))
+                move(&driver, try SQLiteStore.delivery(inProgressBy: driver.id, db: db))
+                try ServerRows.put(driver, db: db, sequence: seq)
+            }
+            return seq
+        }
+    }
+
+    private static func delivery(inProgressBy driverId: String, db: Database) throws -> GeoPoint? {
+        let body = try String.fetchOne(db, sql: """
+            SELECT body FROM loads WHERE driver_id = ? AND status IN \(inProgressStatuses) LIMIT 1
+            """, arguments: [driverId])
+        guard let body, let load = try? JSONDecoder.wire.decode(Load.self, from: Data(body.utf8)) else { return nil }
+        return load.delivery?.point
+    }
+}
