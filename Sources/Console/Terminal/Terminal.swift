@@ -77,6 +77,9 @@ final class Terminal {
         nonl()
         keypad(window, true)
         nodelay(window, true)
+        // No typeahead checks while drawing: curses would break off a frame when a key was
+        // waiting, leaving half of it on screen; the app coalesces keys itself.
+        typeahead(-1)
         // The 1 s default makes Esc feel broken.
         set_escdelay(25)
         curs_set(0)
