@@ -63,16 +63,33 @@ struct RowSetPlanTests {
             let current = anchor
             let page = try await mirror.pool.read { db in
                 let store = stores.store(db)
-                var set: RowSet?
-                for list in RowList.lists(query) {
-                    let next = try store.set(db, list)
-                    set = set.map { $0.intersection(next) } ?? next
-                }
-                return try BoardQueries.page(db, query, anchor: current, limit: size, plan: plan(set ?? RowSet()), store: store)
+                return try BoardQueries.page(db, query, anchor: current, limit: size,
+                                             plan: plan(try rowSet(db, store, query)), store: store)
             }
             all += page.map(\.id)
             guard page.count == size, let last = page.last else { return all }
             anchor = .after(last)
+        }
+    }
+
+    /// The query's text and radius matches, intersected, as the board's plan builds them.
+    static func rowSet(_ db: Database, _ store: RowSetStore, _ query: BoardQuery) throws -> RowSet {
+        var set: RowSet?
+        for list in RowList.lists(query) {
+            let next = try store.set(db, list)
+            set = set.map { $0.intersection(next) } ?? next
+        }
+        return set ?? RowSet()
+    }
+
+    /// The last page of `query` with `plan` (End: the walk runs backwards from the index's end).
+    static func lastPage(_ mirror: Mirror, _ query: BoardQuery, size: Int, plan: @escaping @Sendable (RowSet) -> BoardPlan)
+        async throws -> [String] {
+        let stores = mirror.rowSets
+        return try await mirror.pool.read { db in
+            let store = stores.store(db)
+            return try BoardQueries.page(db, query, anchor: .last, limit: size,
+                                         plan: plan(try rowSet(db, store, query)), store: store).map(\.id)
         }
     }
 
@@ -89,6 +106,11 @@ struct RowSetPlanTests {
             #expect(walked == expected, "walk: \(query.summary)")
             #expect(driven == expected, "drive: \(query.summary)")
             #expect(cutShort == expected, "walk over budget: \(query.summary)")
+            // End: the same last rows, in order, whichever way they are read.
+            let tail = Array(expected.suffix(9))
+            #expect(try await RowSetPlanTests.lastPage(fixture.mirror, query, size: 9) { .rowSetWalk($0, budget: .max) } == tail)
+            #expect(try await RowSetPlanTests.lastPage(fixture.mirror, query, size: 9) { .rowSetDrive($0) } == tail)
+            #expect(try await RowSetPlanTests.lastPage(fixture.mirror, query, size: 9) { .rowSetWalk($0, budget: 3) } == tail)
             // And what the board chooses by itself.
             #expect(try await fixture.pageThrough(query, size: 9).map(\.id) == expected, "chosen: \(query.summary)")
         }
@@ -134,6 +156,7 @@ struct RowSetPlanTests {
         let before = try await fixture.pageThrough(steel, size: 7)
         for _ in 0 ..< 6 { _ = try await fixture.pageThrough(steel, size: 7) }
         let built = fixture.mirror.rowSets.builds
+        #expect(built == 1, "seven searches paged through, on whichever reader: one set, built once")
         var changed = try #require(fixture.loads.first { $0.commodity.contains("steel") })
         changed.status = .dispatched
         changed.rateCents += 1

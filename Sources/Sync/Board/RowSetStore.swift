@@ -1,22 +1,17 @@
 import GRDB
 import GRDBSQLite
 
-/// One reader connection's row sets, and the SQL function `loads_in_rowset(rowid)` that tests a
-/// row against the set the running statement walks with.
+/// One mirror connection's SQL function `loads_in_rowset(rowid)`, which tests a row against the
+/// set the running statement walks with, and the way to the sets all connections share.
 ///
-/// Confined to its connection like the connection itself. Sets are kept while the search tables
-/// are unchanged (`search_version`, counted by their triggers in the same transactions), so paging
-/// and re-sorting the same search do not build them again, and a sync that moves drivers or changes
-/// statuses keeps them; one that changes a load's text or stops drops them.
+/// Confined to its connection like the connection itself. Sets are kept (`RowSetStores`) while
+/// the search tables are unchanged (`search_version`, counted by their triggers in the same
+/// transactions), so paging and re-sorting the same search do not build them again, and a sync
+/// that moves drivers or changes statuses keeps them; one that changes a load's text or stops
+/// drops them.
 final class RowSetStore {
     static let functionName = "loads_in_rowset"
-    /// Sets kept per connection: a bitmap of 1M loads is 125 KB.
-    private let capacity = 6
     private weak var owner: RowSetStores?
-    /// The search tables' version and the purge generation the sets were built at.
-    private var builtAt: (data: Int64, generation: Int) = (-1, -1)
-    private var sets: [String: RowSet] = [:]
-    private var recent: [String] = []
 
     /// The set the running statement tests rows against, and how many more rows it may test.
     fileprivate var active = RowSet()
@@ -33,24 +28,13 @@ final class RowSetStore {
                                    rowSetContains, nil, nil, releaseRowSetStore)
     }
 
-    /// The set of `list`, from the cache while nothing was committed since it was built.
+    /// The set of `list` as this connection's snapshot sees it: shared by every connection that
+    /// reads the same `search_version`, built here when none has it yet.
     func set(_ db: Database, _ list: RowList) throws -> RowSet {
-        let version = (data: try Mirror.searchVersion(db), generation: owner?.generation ?? 0)
-        if version != builtAt {
-            sets.removeAll(keepingCapacity: true)
-            recent.removeAll(keepingCapacity: true)
-            builtAt = version
-        }
-        if let known = sets[list.key] {
-            recent.removeAll { $0 == list.key }
-            recent.append(list.key)
-            return known
-        }
+        let key = "\(try Mirror.searchVersion(db))\u{1E}\(list.key)"
+        if let known = owner?.set(key) { return known }
         let set = try RowSetStore.build(db, list)
-        owner?.countBuild()
-        if recent.count >= capacity { sets[recent.removeFirst()] = nil }
-        sets[list.key] = set
-        recent.append(list.key)
+        owner?.keep(set, key)
         return set
     }
 
