@@ -14,7 +14,7 @@ enum BoardPlan: Equatable {
 }
 
 extension BoardQueries {
-    /// Picks the plan for `query`: text and radius filters become one `RowSet` (kept per
+    /// Picks the plan for `query`: text and radius filters become one `RowSet` (kept for every
     /// connection while the search tables are unchanged), except a radius alone along the
     /// default order, which its index answers without one.
     static func plan(_ db: Database, _ query: BoardQuery, limit: Int, plans: PlanCache, store: RowSetStore) throws

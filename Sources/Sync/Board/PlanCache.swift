@@ -1,9 +1,10 @@
 import Foundation
 import Domain
 
-/// Remembers, per board query, whether its page walks the sort index (`prefersSortIndex`).
+/// Remembers, per board query, whether a radius alone walks the default order's index
+/// (`prefersSortIndex`; text searches use row sets, `BoardPlan`).
 ///
-/// The probe counts a radius or text match list up to 5,000 entries, about 1.5 ms on 1M loads,
+/// The probe counts a radius match list up to 5,000 entries, about 1.5 ms on 1M loads,
 /// and every page of the same query (each PgDn, each refresh) asked it again. The answer only
 /// picks the faster of two correct plans, so an answer made stale by later syncs costs speed,
 /// never rows; the cache is simply emptied when it fills.

@@ -12,7 +12,7 @@ public final class Mirror: Sendable {
     public let path: String
     /// Board plan choices per query, so paging does not probe again.
     let plans = PlanCache()
-    /// Each connection's text and radius row sets (`BoardPlan`).
+    /// The text and radius row sets the connections share, and each one's SQL function (`BoardPlan`).
     let rowSets: RowSetStores
 
     /// The writer's page cache (negative: KiB), outside bulk applies.
