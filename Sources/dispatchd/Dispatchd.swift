@@ -99,6 +99,9 @@ struct Seed: AsyncParsableCommand {
     @Option(help: "Number of drivers.") var drivers = 2_000
     @Option(help: "Number of carriers.") var carriers = 800
     @Option(help: "Random seed: the same seed gives the same data.") var seed: UInt64 = 42
+    @Flag(inversion: .prefixedNo,
+          help: "Also seed a second, smaller organisation (Gulf Coast Haulage, login gulf-dispatch).")
+    var secondOrganization = true
 
     func validate() throws {
         guard loads >= 0, loads <= 5_000_000 else { throw ValidationError("--loads must be between 0 and 5,000,000") }
@@ -112,6 +115,7 @@ struct Seed: AsyncParsableCommand {
         options.drivers = drivers
         options.carriers = carriers
         options.seed = seed
+        if secondOrganization { options.organizations.append(.second) }
         let started = Date()
         let progress = ProgressLine(label: "seeding")
         do {

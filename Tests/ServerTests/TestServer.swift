@@ -54,7 +54,8 @@ final class TestServer: @unchecked Sendable {
     }
 
     static func start(store kind: StoreKind = .sqlite, loads: Int = 300, drivers: Int = 40, carriers: Int = 12,
-                      limits: ServerLimits = ServerLimits()) async throws -> TestServer {
+                      limits: ServerLimits = ServerLimits(),
+                      organizations: [SeedOrganization] = [.primary]) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let storage = try await kind.freshStorage(in: directory)
@@ -64,6 +65,7 @@ final class TestServer: @unchecked Sendable {
         options.drivers = drivers
         options.carriers = carriers
         options.seed = 7
+        options.organizations = organizations
         try await Seeder(options: options).run(into: server.store)
         return TestServer(directory: directory, kind: kind, storage: storage, server: server,
                           running: try await server.start())

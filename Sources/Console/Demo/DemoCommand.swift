@@ -39,11 +39,13 @@ struct DemoCommand: AsyncParsableCommand {
                 FileHandle.note("first run: seeding \(Format.count(loads)) loads into \(base)/dispatchd.sqlite")
                 var options = Seeder.Options()
                 options.loads = loads
+                // A second tenant on the same server, which this console never sees.
+                options.organizations.append(.second)
                 try await Seeder(options: options).run(into: server.store) { serverLog.update($0, $1) }
                 serverLog.finish()
             }
             let running = try await server.start()
-            let login = driver ? try await server.store.busiestDriverLogin() : Seeder.dispatcherLogin.user
+            let login = driver ? try await server.store.busiestDriverLogin(organization: Seeder.organization) : Seeder.dispatcherLogin.user
             let password = driver ? Seeder.driverPassword : Seeder.dispatcherLogin.password
             let directory = DataDirectory(override: base + "/console-" + login)
             let client = try DispatchClient(server: running.url)

@@ -9,10 +9,13 @@ public struct Actor: Codable, Sendable, Hashable {
     public var role: Role
     /// Set for drivers: the driver row this login is.
     public var driverId: String?
+    /// The tenant whose rows this login sees and changes; the server reads and writes no other.
+    public var organization: String
 
-    public init(user: String, role: Role, driverId: String? = nil) {
+    public init(user: String, role: Role, driverId: String? = nil, organization: String = "") {
         self.user = user
         self.role = role
         self.driverId = driverId
+        self.organization = organization
     }
 }

@@ -24,7 +24,7 @@ public struct LoginResponse: Codable, Sendable, Hashable {
         self.organization = organization
     }
 
-    public var actor: Actor { Actor(user: user, role: role, driverId: driverId) }
+    public var actor: Actor { Actor(user: user, role: role, driverId: driverId, organization: organization) }
 }
 
 /// Every error the server returns has this body, whatever the status code.

@@ -25,9 +25,11 @@ final class PageCache: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    /// The scope part of a key: everyone of one role sees the same rows, except drivers.
+    /// The scope part of a key: everyone of one role in one organisation sees the same rows,
+    /// except drivers.
     static func scope(of actor: Actor) -> String {
-        actor.role == .driver ? "driver:\(actor.driverId ?? "")" : actor.role.rawValue
+        let who = actor.role == .driver ? "driver:\(actor.driverId ?? "")" : actor.role.rawValue
+        return actor.organization + "\u{1E}" + who
     }
 
     func page(_ key: Key, read: @escaping @Sendable () async throws -> PullPage) async throws -> PullPage {

@@ -11,6 +11,8 @@ public struct SeededLoad: Sendable {
 /// Builds seed rows from `SeedData` with a seeded generator: same seed, same data.
 struct SeedGenerator {
     let options: Seeder.Options
+    /// Goes after the letter of every id ("L-G17"), keeping one organisation's ids apart from another's.
+    let idPrefix: String
     var random: SeededRandom
     let cityWeights: [Int]
     let cityTotal: Int
@@ -19,8 +21,9 @@ struct SeedGenerator {
     static let day: Int64 = 86_400
     static let hour: Int64 = 3_600
 
-    init(options: Seeder.Options) {
+    init(options: Seeder.Options, idPrefix: String = "") {
         self.options = options
+        self.idPrefix = idPrefix
         random = SeededRandom(seed: options.seed)
         cityWeights = SeedData.cities.map { max(1, $0.weight) }
         cityTotal = cityWeights.reduce(0, +)
@@ -55,7 +58,7 @@ struct SeedGenerator {
             let name = SeedData.carrierNames[(number - 1) % SeedData.carrierNames.count]
                 + (number > SeedData.carrierNames.count ? " \(number / SeedData.carrierNames.count + 1)" : "")
             var carrier = Carrier(
-                id: "C-\(number)", name: name, dotNumber: String(1_000_000 + number * 37 % 2_900_000),
+                id: "C-\(idPrefix)\(number)", name: name, dotNumber: String(1_000_000 + number * 37 % 2_900_000),
                 mcNumber: String(100_000 + number * 53 % 1_300_000), allowedToOperate: true, statusCode: "A",
                 oosDate: nil, safetyRating: random.chance(0.6) ? "Satisfactory" : "",
                 bipdOnFile: random.pick([750, 1_000, 1_000, 1_000, 2_000]), bipdRequired: 750,
@@ -96,7 +99,7 @@ struct SeedGenerator {
             // Half are near home, the rest out on the road somewhere.
             let spot = random.chance(0.5) ? home : city()
             return Driver(
-                id: "D-\(number)", name: name, carrierId: carrier.id, equipment: equipment(),
+                id: "D-\(idPrefix)\(number)", name: name, carrierId: carrier.id, equipment: equipment(),
                 homeCity: home.name, homeState: home.state,
                 lat: spot.lat + Double(random.int(-250...250)) / 1_000,
                 lon: spot.lon + Double(random.int(-250...250)) / 1_000,
@@ -162,7 +165,7 @@ struct SeedGenerator {
             commodity += " to \(site.name)"
         }
         var load = Load(
-            id: "L-\(number)", reference: "\(shipper.prefix(2).uppercased())\(100_000 + number * 7 % 900_000)",
+            id: "L-\(idPrefix)\(number)", reference: "\(shipper.prefix(2).uppercased())\(100_000 + number * 7 % 900_000)",
             shipper: shipper, stops: stops, equipment: equipment, fullLoad: random.chance(0.82),
             weightLbs: weight, lengthFt: SeedData.lengthFt[equipment] ?? 53, commodity: commodity,
             hazmat: equipment == "TNK" ? random.chance(0.4) : random.chance(0.02), miles: miles,
@@ -188,7 +191,7 @@ struct SeedGenerator {
                 ? "\(SeedData.firstNames[number % SeedData.firstNames.count].prefix(1)). "
                     + SeedData.lastNames[(number / 7) % SeedData.lastNames.count]
                 : nil
-            events.append(StatusEvent(id: "E-\(number)-\(code.rawValue)", loadId: load.id, code: code, at: at,
+            events.append(StatusEvent(id: "E-\(idPrefix)\(number)-\(code.rawValue)", loadId: load.id, code: code, at: at,
                                       lat: point.lat, lon: point.lon, recordedBy: driver.id.lowercased(), podSigner: signer))
         }
         let codes: [StatusCode] = [.arrivedPickup, .loaded, .departedPickup, .enRoute, .arrivedDelivery, .unloaded,
@@ -216,7 +219,7 @@ struct SeedGenerator {
             let terms = Int64(random.pick([30, 30, 45])) * Self.day
             let paid = deliveredAt < now - 40 * Self.day ? random.chance(0.8) : random.chance(0.15)
             seeded.invoice = Invoice(
-                id: "I-\(number)", loadId: load.id, shipper: shipper, amountCents: rateCents * 118 / 100,
+                id: "I-\(idPrefix)\(number)", loadId: load.id, shipper: shipper, amountCents: rateCents * 118 / 100,
                 issuedAt: deliveredAt, dueAt: deliveredAt + terms,
                 status: paid ? .paid : (random.chance(0.05) ? .disputed : .open),
                 paidAt: paid ? min(now, deliveredAt + Int64(random.int(20...60)) * Self.day) : nil)
@@ -226,7 +229,7 @@ struct SeedGenerator {
                 ? (random.chance(0.9) ? .paid : .failed)
                 : random.pick([.pending, .pending, .approved, .held, .paid])
             seeded.payout = Payout(
-                id: "P-\(number)", loadId: load.id, carrierId: driver.carrierId, amountCents: rateCents,
+                id: "P-\(idPrefix)\(number)", loadId: load.id, carrierId: driver.carrierId, amountCents: rateCents,
                 method: quickPay ? .quickPay : .standard, feeCents: fee, status: payoutStatus,
                 dueAt: deliveredAt + (quickPay ? Int64(random.int(1...7)) : 30) * Self.day)
         }

@@ -6,6 +6,8 @@ import Domain
 /// Every row written takes the mutation's sequence number.
 struct SQLiteMutationStore: MutationStore {
     let db: Database
+    /// The pushing actor's organisation: the only one whose rows it reads or writes.
+    let org: String
     let sequence: Int64
     let now: Int64
     /// Loads decoded by earlier pushes, and this push's, to keep once it commits.
@@ -13,14 +15,16 @@ struct SQLiteMutationStore: MutationStore {
     let seen: SeenLoads
 
     private func body<T: Decodable>(_ type: T.Type, _ table: String, _ id: String) throws -> T? {
-        guard let json = try String.fetchOne(db, sql: "SELECT body FROM \(table) WHERE id = ?", arguments: [id]) else {
+        guard let json = try String.fetchOne(db, sql: "SELECT body FROM \(table) WHERE id = ? AND org = ?",
+                                             arguments: [id, org]) else {
             return nil
         }
         return try JSONDecoder.wire.decode(T.self, from: Data(json.utf8))
     }
 
     func load(_ id: String) throws -> Load? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, body FROM loads WHERE id = ?"), arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, body FROM loads WHERE id = ? AND org = ?"),
+                                           arguments: [id, org]) else {
             return nil
         }
         let seq: Int64 = row[0]
@@ -36,14 +40,15 @@ struct SQLiteMutationStore: MutationStore {
     func payout(_ id: String) throws -> Payout? { try body(Payout.self, "payouts", id) }
 
     func events(forLoad loadId: String) throws -> [StatusEvent] {
-        try String.fetchAll(db, sql: "SELECT body FROM events WHERE load_id = ? ORDER BY seq", arguments: [loadId])
+        try String.fetchAll(db, sql: "SELECT body FROM events WHERE load_id = ? AND org = ? ORDER BY seq",
+                            arguments: [loadId, org])
             .map { try JSONDecoder.wire.decode(StatusEvent.self, from: Data($0.utf8)) }
     }
 
     func save(_ load: Load) throws {
-        let previousDriver = try String.fetchOne(db, sql: "SELECT driver_id FROM loads WHERE id = ?",
-                                                 arguments: [load.id])
-        try ServerRows.put(load, db: db, sequence: sequence)
+        let previousDriver = try String.fetchOne(db, sql: "SELECT driver_id FROM loads WHERE id = ? AND org = ?",
+                                                 arguments: [load.id, org])
+        guard try ServerRows.put(load, org: org, db: db, sequence: sequence) else { throw ServerRows.taken("load", load.id) }
         seen.pending.append((sequence, load))
         if previousDriver != load.driverId {
             try ScopeMoves.loadChangedDriver(load.id, from: previousDriver, to: load.driverId,
@@ -52,11 +57,14 @@ struct SQLiteMutationStore: MutationStore {
     }
 
     func insert(_ event: StatusEvent) throws {
-        try ServerRows.put(event, db: db, sequence: sequence)
+        // The device chose the id; another organisation's event with it stays as it is.
+        guard try ServerRows.put(event, org: org, db: db, sequence: sequence) else { throw ServerRows.taken("event", event.id) }
     }
 
     func save(_ payout: Payout) throws {
-        try ServerRows.put(payout, db: db, sequence: sequence)
+        guard try ServerRows.put(payout, org: org, db: db, sequence: sequence) else {
+            throw ServerRows.taken("payout", payout.id)
+        }
     }
 }
 

@@ -62,17 +62,18 @@ struct UserRow {
         organization = row["organization"]
     }
 
-    var actor: Actor { Actor(user: name, role: role, driverId: driverId) }
+    var actor: Actor { Actor(user: name, role: role, driverId: driverId, organization: organization) }
 }
 
 extension SQLiteStore {
     /// The driver login with the most loads still to work, for `dispatch demo --driver`.
-    public func busiestDriverLogin() async throws -> String {
+    public func busiestDriverLogin(organization: String) async throws -> String {
         try await pool.read { db in
             let id = try String.fetchOne(db, sql: """
-                SELECT driver_id FROM loads WHERE driver_id IS NOT NULL AND status IN \(SQLiteStore.activeLoadStatuses)
+                SELECT driver_id FROM loads
+                WHERE org = ? AND driver_id IS NOT NULL AND status IN \(SQLiteStore.activeLoadStatuses)
                 GROUP BY driver_id ORDER BY COUNT(*) DESC, driver_id LIMIT 1
-                """)
+                """, arguments: [organization])
             return (id ?? "D-1").lowercased()
         }
     }

@@ -9,13 +9,15 @@ extension SQLiteStore {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM drivers") ?? 0
             guard total > 0 else { return nil }
             let window = slice.window(total: total)
-            let bodies = try String.fetchAll(db, sql: "SELECT body FROM drivers ORDER BY id LIMIT ? OFFSET ?",
-                                             arguments: [window.count, window.offset])
+            // The whole fleet, every organisation's: each driver keeps its own.
+            let rows = try Row.fetchAll(db, sql: "SELECT body, org FROM drivers ORDER BY id LIMIT ? OFFSET ?",
+                                        arguments: [window.count, window.offset])
             let seq = try SQLiteStore.nextSequence(db)
-            for body in bodies {
+            for row in rows {
+                let body: String = row[0]
                 var driver = try JSONDecoder.wire.decode(Driver.self, from: Data(body.utf8))
                 move(&driver, try SQLiteStore.delivery(inProgressBy: driver.id, db: db))
-                try ServerRows.put(driver, db: db, sequence: seq)
+                try ServerRows.put(driver, org: row[1], db: db, sequence: seq)
             }
             return seq
         }

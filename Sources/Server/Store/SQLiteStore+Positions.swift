@@ -16,7 +16,9 @@ extension SQLiteStore {
             let latest = PositionIngest.latest(pings)
             var drivers: [String: Driver] = [:]
             for id in latest.keys {
-                guard let json = try String.fetchOne(db, sql: "SELECT body FROM drivers WHERE id = ?", arguments: [id]) else {
+                // Another organisation's driver is answered as one that does not exist.
+                guard let json = try String.fetchOne(db, sql: "SELECT body FROM drivers WHERE id = ? AND org = ?",
+                                                     arguments: [id, actor.organization]) else {
                     throw ServerError.badRequest(code: "bad_ping", message: "no driver \(id)")
                 }
                 drivers[id] = try JSONDecoder.wire.decode(Driver.self, from: Data(json.utf8))
@@ -34,7 +36,7 @@ extension SQLiteStore {
                 driver.version += 1
                 let sequence = try seq ?? SQLiteStore.nextSequence(db)
                 seq = sequence
-                try ServerRows.put(driver, db: db, sequence: sequence)
+                try ServerRows.put(driver, org: actor.organization, db: db, sequence: sequence)
                 moved += 1
             }
             return PositionsResponse(accepted: pings.count, driversUpdated: moved)

@@ -5,29 +5,31 @@ import Domain
 struct FeedTable {
     var collection: String
     var table: String
-    /// SQL condition limiting rows to the scope; `?` placeholders bound from `values`.
-    var scope: String?
+    /// SQL condition limiting rows to the scope, always within the actor's organisation; `?`
+    /// placeholders bound from `values`.
+    var scope: String
     var values: [String]
     var arguments: StatementArguments { StatementArguments(values) }
 
     /// The tables an actor sees, each narrowed to its scope.
     static func tables(for actor: Actor) -> [FeedTable] {
+        let org = actor.organization
         switch actor.role {
         case .dispatcher:
             return ["loads", "drivers", "carriers", "events", "invoices", "payouts"].map {
-                FeedTable(collection: $0, table: $0, scope: nil, values: [])
+                FeedTable(collection: $0, table: $0, scope: "org = ?", values: [org])
             }
         case .accounting:
             return ["loads", "carriers", "invoices", "payouts"].map {
-                FeedTable(collection: $0, table: $0, scope: nil, values: [])
+                FeedTable(collection: $0, table: $0, scope: "org = ?", values: [org])
             }
         case .driver:
             let me = actor.driverId ?? ""
             return [
-                FeedTable(collection: "loads", table: "loads", scope: "driver_id = ?", values: [me]),
-                FeedTable(collection: "drivers", table: "drivers", scope: "id = ?", values: [me]),
+                FeedTable(collection: "loads", table: "loads", scope: "org = ? AND driver_id = ?", values: [org, me]),
+                FeedTable(collection: "drivers", table: "drivers", scope: "org = ? AND id = ?", values: [org, me]),
                 FeedTable(collection: "events", table: "events",
-                          scope: "load_id IN (SELECT id FROM loads WHERE driver_id = ?)", values: [me]),
+                          scope: "org = ? AND load_id IN (SELECT id FROM loads WHERE driver_id = ?)", values: [org, me]),
             ]
         }
     }
@@ -68,7 +70,7 @@ extension SQLiteStore {
         let tables = FeedTable.tables(for: actor)
         var fetched: [(table: FeedTable, rows: [(seq: Int64, body: String)], full: Bool)] = []
         for table in tables {
-            let scope = table.scope.map { " AND \($0)" } ?? ""
+            let scope = " AND " + table.scope
             var arguments: StatementArguments = [from]
             arguments += table.arguments
             arguments += [limit]
@@ -90,7 +92,7 @@ extension SQLiteStore {
             if PagePlan.mustFinish(full: full, lastSequence: rows.last?.seq, end: end) {
                 // Cut off inside the last transaction: take all of that transaction's rows.
                 bodies = rows.filter { $0.seq < end }.map(\.body)
-                let scope = table.scope.map { " AND \($0)" } ?? ""
+                let scope = " AND " + table.scope
                 var arguments: StatementArguments = [end]
                 arguments += table.arguments
                 bodies += try String.fetchAll(db, sql: "SELECT body FROM \(table.table) WHERE seq = ?\(scope)",
@@ -112,7 +114,7 @@ extension SQLiteStore {
         if PagePlan.countsRemaining(hasMore: hasMore, reset: reset) {
             var count = 0
             for table in tables {
-                let scope = table.scope.map { " AND \($0)" } ?? ""
+                let scope = " AND " + table.scope
                 var arguments: StatementArguments = [end]
                 arguments += table.arguments
                 count += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.table) WHERE seq > ?\(scope)",

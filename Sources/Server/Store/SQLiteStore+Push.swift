@@ -63,7 +63,7 @@ extension SQLiteStore {
         try db.inSavepoint {
             let next = try nextSequence(db)
             seq = next
-            let store = SQLiteMutationStore(db: db, sequence: next, now: now, cache: cache, seen: seen)
+            let store = SQLiteMutationStore(db: db, org: actor.organization, sequence: next, now: now, cache: cache, seen: seen)
             do {
                 try Mutator.apply(envelope.mutation, by: actor, in: store, now: now)
                 seen.keepPending()

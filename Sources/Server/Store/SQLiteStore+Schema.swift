@@ -101,6 +101,32 @@ extension SQLiteStore {
                 CREATE INDEX mutation_results_client_seq ON mutation_results(client_id, seq);
                 """)
         }
+        migrator.registerMigration("v4: organisations") { db in
+            // Every entity row belongs to one organisation; the feed, the rules and GPS ingest read
+            // only the caller's. Rows from before are the one organisation the logins name.
+            for table in ServerTables.entities + ["tombstones"] {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN org TEXT NOT NULL DEFAULT ''")
+                try db.execute(sql: "UPDATE \(table) SET org = (SELECT COALESCE(MIN(organization), '') FROM users)")
+            }
+            // A dispatcher's feed reads `org = ? AND seq > ?`; the seq indexes served the same
+            // reads without the organisation.
+            for table in ServerTables.entities + ["tombstones"] {
+                try db.execute(sql: "DROP INDEX \(table)_seq")
+                try db.execute(sql: "CREATE INDEX \(table)_org_seq ON \(table)(org, seq)")
+            }
+            // A driver's feed reads `org = ? AND driver_id = ? AND seq > ?`: with the organisation
+            // in the driver index, the planner takes it over the whole organisation's (org, seq).
+            try db.execute(sql: """
+                DROP INDEX loads_driver_seq;
+                CREATE INDEX loads_driver_org_seq ON loads(driver_id, org, seq);
+                """)
+        }
         return migrator
     }
+}
+
+/// The server tables the organisation column splits.
+enum ServerTables {
+    /// The entity tables, each with `id`, `org`, `seq` and the wire JSON `body`.
+    static let entities = ["carriers", "drivers", "loads", "events", "invoices", "payouts"]
 }

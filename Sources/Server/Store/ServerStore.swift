@@ -7,8 +7,8 @@ public protocol ServerStore: Store, SeedSink {
     var databaseId: String { get }
     /// Releases connections; the store cannot be used afterwards.
     func close() async
-    /// The driver login with the most loads still to work, for `dispatch demo --driver`.
-    func busiestDriverLogin() async throws -> String
+    /// The driver login of `organization` with the most loads still to work, for `dispatch demo --driver`.
+    func busiestDriverLogin(organization: String) async throws -> String
     /// The stored pings of one driver, newest first (operators and tests).
     func positions(of driverId: String, limit: Int) async throws -> [PositionPing]
     /// Moves one slice of the fleet in one transaction (`dispatchd serve --simulate`): `move` gets
@@ -50,6 +50,8 @@ public struct SeedBatch: Sendable {
         public var organization: String
     }
 
+    /// The organisation every entity row of the batch belongs to (users name their own).
+    public var organization: String
     public var carriers: [Carrier] = []
     public var drivers: [Driver] = []
     public var users: [User] = []

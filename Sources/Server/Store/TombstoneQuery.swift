@@ -13,23 +13,23 @@ struct TombstoneQuery {
 
     /// The query with `?` placeholders (`condition` compares `seq`), shared by both stores.
     func sql(_ condition: String, limit: Bool) -> String {
-        var sql = "SELECT seq, tbl, id FROM tombstones WHERE \(condition) AND tbl IN (\(tableList))"
+        var sql = "SELECT seq, tbl, id FROM tombstones WHERE \(condition) AND org = ? AND tbl IN (\(tableList))"
         if actor.role == .driver {
             sql += " UNION ALL SELECT seq, tbl, id FROM scope_exits WHERE \(condition) AND driver_id = ?"
         }
         return sql + " ORDER BY seq" + (limit ? " LIMIT ?" : "")
     }
 
-    /// The values for `sql`'s placeholders, without the limit: a sequence number, and for a
-    /// driver the same again and its driver id.
-    func values(_ seq: Int64) -> (seq: Int64, driverId: String?) {
-        (seq, actor.role == .driver ? actor.driverId ?? "" : nil)
+    /// The values for `sql`'s placeholders, without the limit: a sequence number and the
+    /// organisation, and for a driver the sequence number again and its driver id.
+    func values(_ seq: Int64) -> (seq: Int64, org: String, driverId: String?) {
+        (seq, actor.organization, actor.role == .driver ? actor.driverId ?? "" : nil)
     }
 
     private func arguments(_ seq: Int64) -> StatementArguments {
-        let (seq, driverId) = values(seq)
-        if let driverId { return [seq, seq, driverId] }
-        return [seq]
+        let (seq, org, driverId) = values(seq)
+        if let driverId { return [seq, org, seq, driverId] }
+        return [seq, org]
     }
 
     /// Up to `limit` tombstones after `seq`, oldest first.

@@ -62,20 +62,27 @@ struct PostgresPrefetch {
     let logger: Logger
     /// Loads decoded before: a load still at the cached sequence number comes without its body.
     let cache: LoadCache
+    /// The pushing actor's organisation: rows of any other read as absent.
+    let org: String
 
     func fetch(_ keys: Keys) async throws -> PrefetchedMutationStore {
         let loads = Array(keys.loads), ofLoads = Array(keys.eventsOfLoads), events = Array(keys.events)
         let drivers = Array(keys.drivers), carriers = Array(keys.carriers), payouts = Array(keys.payouts)
         let cachedSeqs = loads.map { cache.seq($0) }
+        let org = self.org
+        // 'taken': an event id the device chose that another organisation's event already has.
         let rows = try await connection.query("""
             SELECT 'loads', l.id, l.seq, CASE WHEN l.seq = k.seq THEN NULL ELSE l.body END
-                FROM unnest(\(loads)::text[], \(cachedSeqs)::bigint[]) AS k(id, seq) JOIN loads l ON l.id = k.id
-            UNION ALL SELECT 'events', id, seq, body FROM events WHERE load_id = ANY(\(ofLoads)) OR id = ANY(\(events))
-            UNION ALL SELECT 'drivers', id, seq, body FROM drivers WHERE id = ANY(\(drivers))
-            UNION ALL SELECT 'carriers', id, seq, body FROM carriers WHERE id = ANY(\(carriers))
+                FROM unnest(\(loads)::text[], \(cachedSeqs)::bigint[]) AS k(id, seq)
+                JOIN loads l ON l.id = k.id AND l.org = \(org)
+            UNION ALL SELECT 'events', id, seq, body FROM events
+                WHERE org = \(org) AND (load_id = ANY(\(ofLoads)) OR id = ANY(\(events)))
+            UNION ALL SELECT 'taken', id, seq, NULL FROM events WHERE id = ANY(\(events)) AND org <> \(org)
+            UNION ALL SELECT 'drivers', id, seq, body FROM drivers WHERE id = ANY(\(drivers)) AND org = \(org)
+            UNION ALL SELECT 'carriers', id, seq, body FROM carriers WHERE org = \(org) AND (id = ANY(\(carriers))
                 OR id IN (SELECT carrier_id FROM drivers WHERE id = ANY(\(drivers)))
-                OR id IN (SELECT body::json->>'carrierId' FROM payouts WHERE id = ANY(\(payouts)))
-            UNION ALL SELECT 'payouts', id, seq, body FROM payouts WHERE id = ANY(\(payouts))
+                OR id IN (SELECT body::json->>'carrierId' FROM payouts WHERE id = ANY(\(payouts))))
+            UNION ALL SELECT 'payouts', id, seq, body FROM payouts WHERE id = ANY(\(payouts)) AND org = \(org)
             """, logger: logger)
         let store = PrefetchedMutationStore()
         var loadEvents: [(seq: Int64, event: StatusEvent)] = []
@@ -83,6 +90,10 @@ struct PostgresPrefetch {
         var decoded: [(seq: Int64, load: Load)] = []
         var replaced: [String] = []
         for try await (table, id, seq, body) in rows.decode((String, String, Int64, String?).self) {
+            if table == "taken" {
+                store.takenEvents.insert(id)
+                continue
+            }
             guard let body else {
                 // Unchanged since it was cached (only loads come without a body). The entry may
                 // have been replaced by a newer one since the query was sent: read it again.
@@ -105,7 +116,9 @@ struct PostgresPrefetch {
             }
         }
         if !replaced.isEmpty {
-            let again = try await connection.query("SELECT id, seq, body FROM loads WHERE id = ANY(\(replaced))", logger: logger)
+            let again = try await connection.query("""
+                SELECT id, seq, body FROM loads WHERE id = ANY(\(replaced)) AND org = \(org)
+                """, logger: logger)
             for try await (id, seq, body) in again.decode((String, Int64, String).self) {
                 let load = try decoder.decode(Load.self, from: Data(body.utf8))
                 store.loads[id] = load

@@ -4,7 +4,8 @@ import PostgresNIO
 import Domain
 
 /// Writes entities into the server tables, many rows per statement (`unnest` of arrays):
-/// bulk seeding and a mutation's few rows alike. Same columns as `ServerRows` for SQLite.
+/// bulk seeding and a mutation's few rows alike. Same columns as `ServerRows` for SQLite, and
+/// as there an upsert never changes another organisation's row.
 struct PostgresRows {
     /// One table's pending rows, column by column.
     private struct Batch {
@@ -26,11 +27,11 @@ struct PostgresRows {
             let select = columns.indices.map { "c\($0)" }.enumerated().map { index, name in
                 columns[index].type == "text?" ? "NULLIF(\(name), '')" : name
             }
-            let updates = names.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+            let updates = names.dropFirst(2).map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
             return """
                 INSERT INTO \(table)(\(names.joined(separator: ", "))) SELECT \(select.joined(separator: ", "))
                 FROM unnest(\(params.joined(separator: ", "))) AS t(\(columns.indices.map { "c\($0)" }.joined(separator: ", ")))
-                ON CONFLICT (id) DO UPDATE SET \(updates)
+                ON CONFLICT (id) DO UPDATE SET \(updates) WHERE \(table).org = EXCLUDED.org
                 """
         }
     }
@@ -42,13 +43,14 @@ struct PostgresRows {
     init(encoder: JSONEncoder = .wire) {
         self.encoder = encoder
         let text = "text", bigint = "bigint"
-        // seq is always the column before body, kept apart as a number.
-        batches.append(Batch("carriers", [("id", text), ("verdict", text), ("seq", bigint), ("body", text)]))
-        batches.append(Batch("drivers", [("id", text), ("carrier_id", text), ("seq", bigint), ("body", text)]))
-        batches.append(Batch("loads", [("id", text), ("driver_id", "text?"), ("status", text), ("seq", bigint),
-                                       ("body", text)]))
+        // id and org always come first (an upsert keeps both); seq is always the column before
+        // body, kept apart as a number.
+        batches.append(Batch("carriers", [("id", text), ("org", text), ("verdict", text), ("seq", bigint), ("body", text)]))
+        batches.append(Batch("drivers", [("id", text), ("org", text), ("carrier_id", text), ("seq", bigint), ("body", text)]))
+        batches.append(Batch("loads", [("id", text), ("org", text), ("driver_id", "text?"), ("status", text),
+                                       ("seq", bigint), ("body", text)]))
         for table in ["events", "invoices", "payouts"] {
-            batches.append(Batch(table, [("id", text), ("load_id", text), ("seq", bigint), ("body", text)]))
+            batches.append(Batch(table, [("id", text), ("org", text), ("load_id", text), ("seq", bigint), ("body", text)]))
         }
     }
 
@@ -61,18 +63,24 @@ struct PostgresRows {
         batches[at].seqs.append(seq)
     }
 
-    mutating func add(_ carrier: Carrier, seq: Int64) throws {
-        try add("carriers", [carrier.id, carrier.verdict.rawValue], seq: seq, carrier)
+    mutating func add(_ carrier: Carrier, org: String, seq: Int64) throws {
+        try add("carriers", [carrier.id, org, carrier.verdict.rawValue], seq: seq, carrier)
     }
-    mutating func add(_ driver: Driver, seq: Int64) throws { try add("drivers", [driver.id, driver.carrierId], seq: seq, driver) }
-    mutating func add(_ load: Load, seq: Int64) throws {
-        try add("loads", [load.id, load.driverId ?? "", load.status.rawValue], seq: seq, load)
+    mutating func add(_ driver: Driver, org: String, seq: Int64) throws {
+        try add("drivers", [driver.id, org, driver.carrierId], seq: seq, driver)
     }
-    mutating func add(_ event: StatusEvent, seq: Int64) throws { try add("events", [event.id, event.loadId], seq: seq, event) }
-    mutating func add(_ invoice: Invoice, seq: Int64) throws {
-        try add("invoices", [invoice.id, invoice.loadId], seq: seq, invoice)
+    mutating func add(_ load: Load, org: String, seq: Int64) throws {
+        try add("loads", [load.id, org, load.driverId ?? "", load.status.rawValue], seq: seq, load)
     }
-    mutating func add(_ payout: Payout, seq: Int64) throws { try add("payouts", [payout.id, payout.loadId], seq: seq, payout) }
+    mutating func add(_ event: StatusEvent, org: String, seq: Int64) throws {
+        try add("events", [event.id, org, event.loadId], seq: seq, event)
+    }
+    mutating func add(_ invoice: Invoice, org: String, seq: Int64) throws {
+        try add("invoices", [invoice.id, org, invoice.loadId], seq: seq, invoice)
+    }
+    mutating func add(_ payout: Payout, org: String, seq: Int64) throws {
+        try add("payouts", [payout.id, org, payout.loadId], seq: seq, payout)
+    }
 
     /// Writes every pending row (one statement per table) and empties the batches.
     mutating func flush(_ connection: PostgresConnection, logger: Logger) async throws {

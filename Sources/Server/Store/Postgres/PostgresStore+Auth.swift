@@ -49,12 +49,14 @@ extension UserRow {
 
 extension PostgresStore {
     /// The driver login with the most loads still to work, for `dispatch demo --driver`.
-    public func busiestDriverLogin() async throws -> String {
+    public func busiestDriverLogin(organization: String) async throws -> String {
         let id = try await run("find the busiest driver") { connection in
-            try await connection.scalar(PostgresQuery(unsafeSQL: """
-                SELECT driver_id FROM loads WHERE driver_id IS NOT NULL AND status IN \(PostgresStore.activeLoadStatuses)
+            let statement = PostgresStatement("""
+                SELECT driver_id FROM loads
+                WHERE org = ? AND driver_id IS NOT NULL AND status IN \(PostgresStore.activeLoadStatuses)
                 GROUP BY driver_id ORDER BY COUNT(*) DESC, driver_id LIMIT 1
-                """), as: String.self, logger: self.logger)
+                """, [.text(organization)])
+            return try await connection.scalar(statement.query, as: String.self, logger: self.logger)
         }
         return (id ?? "D-1").lowercased()
     }

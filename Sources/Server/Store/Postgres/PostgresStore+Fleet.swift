@@ -12,19 +12,20 @@ extension PostgresStore {
             // Taken before the slice is read: a connection answers one query at a time.
             let seq = try await PostgresStore.nextSequence(connection, logger: self.logger)
             let rows = try await connection.query(PostgresQuery(unsafeSQL: """
-                SELECT d.body, (SELECT l.body FROM loads l
+                SELECT d.body, d.org, (SELECT l.body FROM loads l
                                 WHERE l.driver_id = d.id AND l.status IN \(PostgresStore.inProgressStatuses) LIMIT 1)
                 FROM drivers d ORDER BY d.id LIMIT \(window.count) OFFSET \(window.offset)
                 """), logger: self.logger)
-            var moved: [Driver] = []
-            for try await (body, loadBody) in rows.decode((String, String?).self) {
+            // The whole fleet, every organisation's: each driver keeps its own.
+            var moved: [(Driver, org: String)] = []
+            for try await (body, org, loadBody) in rows.decode((String, String, String?).self) {
                 var driver = try JSONDecoder.wire.decode(Driver.self, from: Data(body.utf8))
                 let load = loadBody.flatMap { try? JSONDecoder.wire.decode(Load.self, from: Data($0.utf8)) }
                 move(&driver, load?.delivery?.point)
-                moved.append(driver)
+                moved.append((driver, org))
             }
             var out = PostgresRows()
-            for driver in moved { try out.add(driver, seq: seq) }
+            for (driver, org) in moved { try out.add(driver, org: org, seq: seq) }
             try await out.flush(connection, logger: self.logger)
             return (seq, seq)
         }

@@ -10,8 +10,10 @@ extension PostgresStore {
         let latest = PositionIngest.latest(pings)
         return try await write("store positions") { connection, _ in
             var drivers: [String: Driver] = [:]
-            let rows = try await connection.query("SELECT id, body FROM drivers WHERE id = ANY(\(Array(latest.keys)))",
-                                                  logger: self.logger)
+            // Another organisation's driver is answered as one that does not exist.
+            let rows = try await connection.query("""
+                SELECT id, body FROM drivers WHERE id = ANY(\(Array(latest.keys))) AND org = \(actor.organization)
+                """, logger: self.logger)
             for try await (id, body) in rows.decode((String, String).self) {
                 drivers[id] = try JSONDecoder.wire.decode(Driver.self, from: Data(body.utf8))
             }
@@ -44,7 +46,7 @@ extension PostgresStore {
                     sequence = try await PostgresStore.nextSequence(connection, logger: self.logger)
                 }
                 seq = sequence
-                try moved.add(driver, seq: sequence)
+                try moved.add(driver, org: actor.organization, seq: sequence)
                 count += 1
             }
             try await moved.flush(connection, logger: self.logger)

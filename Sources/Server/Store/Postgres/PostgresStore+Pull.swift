@@ -61,7 +61,7 @@ struct PostgresPageReader {
             var count: Int64 = 0
             for table in tables {
                 var statement = PostgresStatement("SELECT COUNT(*) FROM \(table.table) WHERE seq > ?", [.int(end)])
-                if let scope = table.scope { statement.append(" AND \(scope)", table.values.map { .text($0) }) }
+                statement.append(" AND \(table.scope)", table.values.map { .text($0) })
                 count += try await connection.scalar(statement.query, as: Int64.self, logger: logger) ?? 0
             }
             remaining = Int(count)
@@ -81,7 +81,7 @@ struct PostgresPageReader {
     private func rows(_ table: FeedTable, _ condition: String, _ seq: Int64, order: Bool,
                       limit: Int?) async throws -> [(seq: Int64, body: String)] {
         var statement = PostgresStatement("SELECT seq, body FROM \(table.table) WHERE \(condition)", [.int(seq)])
-        if let scope = table.scope { statement.append(" AND \(scope)", table.values.map { .text($0) }) }
+        statement.append(" AND \(table.scope)", table.values.map { .text($0) })
         if order { statement.append(" ORDER BY seq") }
         if let limit { statement.append(" LIMIT ?", [.int(Int64(limit))]) }
         var rows: [(seq: Int64, body: String)] = []
@@ -93,8 +93,8 @@ struct PostgresPageReader {
 
     private func tombstones(_ query: TombstoneQuery, _ condition: String, _ seq: Int64,
                             limit: Int?) async throws -> [(seq: Int64, stone: Tombstone)] {
-        let (seq, driverId) = query.values(seq)
-        var values: [PostgresStatement.Value] = [.int(seq)]
+        let (seq, org, driverId) = query.values(seq)
+        var values: [PostgresStatement.Value] = [.int(seq), .text(org)]
         if let driverId { values += [.int(seq), .text(driverId)] }
         if let limit { values.append(.int(Int64(limit))) }
         let statement = PostgresStatement(query.sql(condition, limit: limit != nil), values)

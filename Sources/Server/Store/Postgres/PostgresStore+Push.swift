@@ -105,7 +105,7 @@ struct PostgresPush {
             switch write {
             case .load(let load):
                 if loads.updateValue(load, forKey: load.id) == nil { loadOrder.append(load.id) }
-            case .event(let event): try rows.add(event, seq: seq)
+            case .event(let event): try rows.add(event, org: actor.organization, seq: seq)
             case .payout(let payout):
                 if payouts.updateValue(payout, forKey: payout.id) == nil { payoutOrder.append(payout.id) }
             }
@@ -117,13 +117,13 @@ struct PostgresPush {
             if let known = batch.driversBefore[id] {
                 previous.updateValue(known, forKey: id)
             } else {
-                let stored = try await connection.scalar("SELECT driver_id FROM loads WHERE id = \(id)",
+                let stored = try await connection.scalar("SELECT driver_id FROM loads WHERE id = \(id) AND org = \(actor.organization)",
                                                          as: String.self, logger: logger)
                 previous.updateValue(stored, forKey: id)
             }
         }
-        for id in loadOrder { if let load = loads[id] { try rows.add(load, seq: seq) } }
-        for id in payoutOrder { if let payout = payouts[id] { try rows.add(payout, seq: seq) } }
+        for id in loadOrder { if let load = loads[id] { try rows.add(load, org: actor.organization, seq: seq) } }
+        for id in payoutOrder { if let payout = payouts[id] { try rows.add(payout, org: actor.organization, seq: seq) } }
         try await rows.flush(connection, logger: logger)
         for id in loadOrder {
             guard let load = loads[id], let previous = previous[id] else { continue }
@@ -137,7 +137,7 @@ struct PostgresPush {
 
     /// Fetches the rows a `Miss` asked for.
     func fetch(_ keys: PostgresPrefetch.Keys) async throws -> PrefetchedMutationStore {
-        try await PostgresPrefetch(connection: connection, logger: logger, cache: cache).fetch(keys)
+        try await PostgresPrefetch(connection: connection, logger: logger, cache: cache, org: actor.organization).fetch(keys)
     }
 
     /// The stored first result of an already consumed mutation.

@@ -9,7 +9,7 @@ extension PostgresStore {
         var statements: [String]
     }
 
-    /// The same tables and columns as the SQLite schema v1 + v2 + v3. Bodies are TEXT holding the wire
+    /// The same tables and columns as the SQLite schema v1 to v4. Bodies are TEXT holding the wire
     /// JSON, so a pull splices them unchanged; integers are BIGINT.
     static let migrations: [Migration] = [
         Migration(version: 1, name: "v1", statements: [
@@ -74,6 +74,20 @@ extension PostgresStore {
             "CREATE INDEX positions_at ON positions(at)",
             // For a pull's lastMutationId as of its page: the first result of a client past a sequence.
             "CREATE INDEX mutation_results_client_seq ON mutation_results(client_id, seq)",
+        ]),
+        // As SQLite's v4: every entity row belongs to one organisation; rows from before are the
+        // one organisation the logins name. No default is left, so no write can forget it.
+        Migration(version: 4, name: "v4: organisations", statements: (ServerTables.entities + ["tombstones"]).flatMap {
+            [
+                "ALTER TABLE \($0) ADD COLUMN org TEXT NOT NULL DEFAULT ''",
+                "UPDATE \($0) SET org = (SELECT COALESCE(MIN(organization), '') FROM users)",
+                "ALTER TABLE \($0) ALTER COLUMN org DROP DEFAULT",
+                "DROP INDEX \($0)_seq",
+                "CREATE INDEX \($0)_org_seq ON \($0)(org, seq)",
+            ]
+        } + [
+            "DROP INDEX loads_driver_seq",
+            "CREATE INDEX loads_driver_org_seq ON loads(driver_id, org, seq)",
         ]),
     ]
 

@@ -8,14 +8,14 @@ extension PostgresStore: ServerStore {
         try await write("write seed rows") { connection, start in
             var rows = PostgresRows()
             var seq = start
-            for carrier in batch.carriers { seq += 1; try rows.add(carrier, seq: seq) }
-            for driver in batch.drivers { seq += 1; try rows.add(driver, seq: seq) }
+            for carrier in batch.carriers { seq += 1; try rows.add(carrier, org: batch.organization, seq: seq) }
+            for driver in batch.drivers { seq += 1; try rows.add(driver, org: batch.organization, seq: seq) }
             for row in batch.loads {
                 seq += 1
-                try rows.add(row.load, seq: seq)
-                for event in row.events { try rows.add(event, seq: seq) }
-                if let invoice = row.invoice { try rows.add(invoice, seq: seq) }
-                if let payout = row.payout { try rows.add(payout, seq: seq) }
+                try rows.add(row.load, org: batch.organization, seq: seq)
+                for event in row.events { try rows.add(event, org: batch.organization, seq: seq) }
+                if let invoice = row.invoice { try rows.add(invoice, org: batch.organization, seq: seq) }
+                if let payout = row.payout { try rows.add(payout, org: batch.organization, seq: seq) }
             }
             try await rows.flush(connection, logger: self.logger)
             if !batch.users.isEmpty {

@@ -45,6 +45,8 @@ final class PrefetchedMutationStore: MutationStore {
     /// Events per load, oldest sequence first, for the loads whose events were fetched.
     var eventsByLoad: [String: [StatusEvent]] = [:]
     var payouts: [String: Payout?] = [:]
+    /// Event ids of another organisation's events, among those fetched: not ours to insert.
+    var takenEvents: Set<String> = []
     private(set) var writes: [Write] = []
     /// Events inserted for a load whose list was not fetched yet: added to it when it is.
     private var insertedBeforeFetch: [String: [StatusEvent]] = [:]
@@ -73,6 +75,9 @@ final class PrefetchedMutationStore: MutationStore {
     }
 
     func insert(_ event: StatusEvent) throws {
+        // The device chose the id: whether another organisation has it is known once it is fetched.
+        guard events[event.id] != nil else { throw Miss(table: "events", id: event.id) }
+        if takenEvents.contains(event.id) { throw ServerRows.taken("event", event.id) }
         undo.append(.event(event, previous: events[event.id]))
         events[event.id] = event
         if eventsByLoad[event.loadId] != nil {
@@ -117,6 +122,7 @@ final class PrefetchedMutationStore: MutationStore {
         carriers.merge(fetched.carriers) { kept, _ in kept }
         events.merge(fetched.events) { kept, _ in kept }
         payouts.merge(fetched.payouts) { kept, _ in kept }
+        takenEvents.formUnion(fetched.takenEvents)
         for (loadId, list) in fetched.eventsByLoad where eventsByLoad[loadId] == nil {
             let inserted = insertedBeforeFetch.removeValue(forKey: loadId) ?? []
             eventsByLoad[loadId] = list.filter { event in !inserted.contains { $0.id == event.id } } + inserted
