@@ -96,6 +96,23 @@ final class Terminal {
         size = (Int(cols), Int(rows))
         if usesColor { apply(theme) }
         if mouse { enableMouse() }
+        Terminal.leaveInitialState()
+    }
+
+    /// Puts curses in its running state, so a frame leaves the process in one `write(2)`.
+    ///
+    /// ncurses 6.4 keeps a screen in its "initial" state after `newterm` until the first
+    /// `endwin`/`doupdate` cycle, and in that state it flushes its output buffer after every
+    /// cursor movement (meant for low-level terminfo programs that call `mvcur` directly).
+    /// A frame then left in one `write` per moved-to run, ~60 for a page, and tmux or the
+    /// terminal got it in pieces. One suspend and resume before the first frame ends that:
+    /// `doupdate` coming back from `endwin` marks the screen running, and from then on curses
+    /// flushes once per `doupdate` (or when its buffer of (lines+2)×(columns+6) bytes fills).
+    /// It happens before anything is drawn; the resume restores raw mode, keypad, the mouse
+    /// and the hidden cursor, and clears the screen.
+    private static func leaveInitialState() {
+        endwin()
+        doupdate()
     }
 
     deinit { shutdown() }
