@@ -19,4 +19,25 @@ struct ChangeHubTests {
         // Woken by the close, not by the two-minute timeout.
         #expect(ContinuousClock.now - start < .seconds(60))
     }
+
+    @Test func aWaitEndsAtItsTimeoutOrAtACommitWhicheverIsFirst() async {
+        let hub = ChangeHub(sequence: 1)
+        let start = ContinuousClock.now
+        await hub.wait(after: 1, timeout: .milliseconds(300))
+        let waited = ContinuousClock.now - start
+        // Not before its time; how long after depends on the machine (no timing bound here).
+        #expect(waited >= .milliseconds(300), "\(waited)")
+        #expect(await hub.waiting == 0)
+
+        async let long: Void = hub.wait(after: 1, timeout: .seconds(120))
+        async let short: Void = hub.wait(after: 1, timeout: .milliseconds(200))
+        while await hub.waiting < 2 { await Task.yield() }
+        await short
+        #expect(await hub.waiting == 1, "the short wait timed out alone")
+        await hub.notify(sequence: 2)
+        await long
+        #expect(ContinuousClock.now - start < .seconds(60), "woken by the commit")
+        await hub.wait(after: 1, timeout: .seconds(120))
+        #expect(await hub.waiting == 0, "a wait behind the head returns at once")
+    }
 }

@@ -7,8 +7,14 @@ import Foundation
 public actor ChangeHub {
     private struct Waiter {
         let continuation: CheckedContinuation<Void, Never>
-        let timer: Task<Void, Never>
+        let deadline: ContinuousClock.Instant
     }
+
+    /// How often waits whose time is up are answered. One task sweeps them all: a timer task per
+    /// waiter cost 10,000 tasks created and cancelled per commit under load.
+    static let sweepInterval: Duration = .milliseconds(100)
+    /// Runs while anyone waits.
+    private var sweeper: Task<Void, Never>?
 
     private var latest: Int64
     private var waiters: [UUID: Waiter] = [:]
@@ -38,12 +44,7 @@ public actor ChangeHub {
         published.value = sequence
         let woken = waiters
         waiters.removeAll(keepingCapacity: true)
-        for waiter in woken.values {
-            // A woken waiter's timeout would otherwise sleep on for the rest of its wait
-            // (10,000 of them per commit under load).
-            waiter.timer.cancel()
-            waiter.continuation.resume()
-        }
+        for waiter in woken.values { waiter.continuation.resume() }
     }
 
     /// Wakes every waiter and makes later waits return at once. A long-poll answered early is
@@ -52,10 +53,9 @@ public actor ChangeHub {
         closedFlag.value = 1
         let woken = waiters
         waiters.removeAll()
-        for waiter in woken.values {
-            waiter.timer.cancel()
-            waiter.continuation.resume()
-        }
+        sweeper?.cancel()
+        sweeper = nil
+        for waiter in woken.values { waiter.continuation.resume() }
     }
 
     /// Returns when a commit after `sequence` happens or `timeout` passes, whichever is first.
@@ -64,11 +64,8 @@ public actor ChangeHub {
         let id = UUID()
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let timer = Task { [weak self] in
-                    try? await Task.sleep(for: timeout)
-                    if !Task.isCancelled { await self?.expire(id) }
-                }
-                waiters[id] = Waiter(continuation: continuation, timer: timer)
+                waiters[id] = Waiter(continuation: continuation, deadline: .now + timeout)
+                startSweeping()
             }
         } onCancel: {
             Task { [weak self] in await self?.expire(id) }
@@ -76,9 +73,29 @@ public actor ChangeHub {
     }
 
     private func expire(_ id: UUID) {
-        guard let waiter = waiters.removeValue(forKey: id) else { return }
-        waiter.timer.cancel()
-        waiter.continuation.resume()
+        waiters.removeValue(forKey: id)?.continuation.resume()
+    }
+
+    private func startSweeping() {
+        guard sweeper == nil, !isClosed else { return }
+        sweeper = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: ChangeHub.sweepInterval)
+                guard let self, await self.sweep() else { return }
+            }
+        }
+    }
+
+    /// Answers the waits whose time is up; false once nobody waits (the sweeper then stops).
+    private func sweep() -> Bool {
+        let now = ContinuousClock.now
+        for (id, waiter) in waiters where waiter.deadline <= now {
+            waiters.removeValue(forKey: id)
+            waiter.continuation.resume()
+        }
+        guard waiters.isEmpty else { return true }
+        sweeper = nil
+        return false
     }
 }
 

@@ -15,7 +15,7 @@ struct SQLiteMutationStore: MutationStore {
     let seen: SeenLoads
 
     private func body<T: Decodable>(_ type: T.Type, _ table: String, _ id: String) throws -> T? {
-        guard let json = try String.fetchOne(db, sql: "SELECT body FROM \(table) WHERE id = ? AND org = ?",
+        guard let json = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM \(table) WHERE id = ? AND org = ?"),
                                              arguments: [id, org]) else {
             return nil
         }
@@ -40,13 +40,13 @@ struct SQLiteMutationStore: MutationStore {
     func payout(_ id: String) throws -> Payout? { try body(Payout.self, "payouts", id) }
 
     func events(forLoad loadId: String) throws -> [StatusEvent] {
-        try String.fetchAll(db, sql: "SELECT body FROM events WHERE load_id = ? AND org = ? ORDER BY seq",
+        try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM events WHERE load_id = ? AND org = ? ORDER BY seq"),
                             arguments: [loadId, org])
             .map { try JSONDecoder.wire.decode(StatusEvent.self, from: Data($0.utf8)) }
     }
 
     func save(_ load: Load) throws {
-        let previousDriver = try String.fetchOne(db, sql: "SELECT driver_id FROM loads WHERE id = ? AND org = ?",
+        let previousDriver = try String.fetchOne(db.cachedStatement(sql: "SELECT driver_id FROM loads WHERE id = ? AND org = ?"),
                                                  arguments: [load.id, org])
         guard try ServerRows.put(load, org: org, db: db, sequence: sequence) else { throw ServerRows.taken("load", load.id) }
         seen.pending.append((sequence, load))
