@@ -96,10 +96,13 @@ struct ConsoleBench {
 
         // The sort keys' floor: raw SQLite reading the first page of each sort the script reaches.
         var sortFloor: [Double] = []
+        var slowest: (seconds: Double, name: String) = (0, "")
         for sort in BoardSort.allCases {
             for descending in [false, true] {
                 let statement = BoardQueries.statement(BoardQuery(sort: sort, descending: descending), anchor: .first, limit: 100)
-                sortFloor.append(try await Stats.seconds { _ = try raw.run(statement.sql, statement.arguments) })
+                let seconds = try await Stats.seconds { _ = try raw.run(statement.sql, statement.arguments) }
+                sortFloor.append(seconds)
+                if seconds > slowest.seconds { slowest = (seconds, "\(sort.rawValue)\(descending ? " ▼" : " ▲")") }
             }
         }
         sortFloor.sort()
@@ -112,7 +115,8 @@ struct ConsoleBench {
             var line = "  keystroke to frame, \(kind) (\(sorted.count) keys)".padding(toLength: 42, withPad: " ", startingAt: 0)
                 + "p50 \(Stats.ms(Stats.percentile(sorted, 0.5)))  p99 \(Stats.ms(Stats.percentile(sorted, 0.99)))"
             if kind == "sort" {
-                line += "   (raw SQLite first page p50 \(Stats.ms(Stats.percentile(sortFloor, 0.5))))"
+                line += "   (raw SQLite first page p50 \(Stats.ms(Stats.percentile(sortFloor, 0.5))), "
+                    + "slowest \(Stats.ms(slowest.seconds)) for \(slowest.name))"
             }
             print(line)
             let parts = ["rows", "render", "draw"].map { name -> String in
