@@ -123,11 +123,13 @@ struct KillTests {
     }
 
     /// Row count and total JSON length per table: equal on both sides when the mirror holds
-    /// exactly the server's rows (a dispatcher sees every row).
-    func fingerprint(_ path: String) throws -> [String] {
+    /// exactly the server's rows of the dispatcher's organisation (a dispatcher sees every one).
+    func fingerprint(_ path: String, organization: String? = nil) throws -> [String] {
         try DatabaseQueue(path: path).read { db in
             try ["loads", "drivers", "carriers", "events", "invoices", "payouts"].map { table in
-                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), TOTAL(LENGTH(body)) FROM \(table)")!
+                let mine = organization == nil ? "" : " WHERE org = ?"
+                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), TOTAL(LENGTH(body)) FROM \(table)\(mine)",
+                                           arguments: StatementArguments(organization.map { [$0] } ?? []))!
                 return "\(table) \(row[0] as Int) \(row[1] as Double)"
             }
         }
@@ -156,7 +158,7 @@ struct KillTests {
         }
         let sync = try Spawn.run([Tmux.dispatchBinary, "sync", "--data-dir", fresh])
         #expect(sync.status == 0, "\(sync.output)")
-        #expect(try fingerprint(fresh + "/mirror.sqlite") == (try fingerprint(world.db)),
+        #expect(try fingerprint(fresh + "/mirror.sqlite") == (try fingerprint(world.db, organization: "Prairie Freight Brokers")),
                 "after \(killed) kills the mirror holds exactly the server's rows")
     }
 }
