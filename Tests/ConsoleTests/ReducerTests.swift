@@ -67,6 +67,36 @@ struct ReducerTests {
         #expect(!later.contains(where: isTotals), "once per query")
     }
 
+    /// A sort matches the same loads: its count and average are those on screen, and reading
+    /// every match again kept a core busy through the next keys. Other filters, or a change in
+    /// the mirror, ask again.
+    @Test func aSortKeepsTheTotalsAndAFilterOrAChangeAsksAgain() {
+        var app = state()
+        let isTotals: (Effect) -> Bool = { if case .fetchTotals = $0 { return true } else { return false } }
+        func firstPage(_ effects: [Effect]) -> [Effect] {
+            guard case .fetchBoard(_, .first, let limit, let generation) = effects.first(where: {
+                if case .fetchBoard = $0 { return true } else { return false }
+            }) else {
+                Issue.record("no first page requested: \(effects)")
+                return []
+            }
+            let arrived = app.reduce(.boardPage(generation: generation, anchor: .first, rows: rows(1...100), limit: limit))
+            if let totals = arrived.first(where: isTotals), case .fetchTotals(_, _, let asked) = totals {
+                _ = app.reduce(.boardTotals(generation: asked, count: 100, averageRatePerMileCents: 222, position: nil))
+            }
+            return arrived
+        }
+        #expect(firstPage(app.start()).contains(where: isTotals))
+        #expect(!firstPage(app.reduce(.key(.char("s")))).contains(where: isTotals), "a sort keeps the totals")
+        #expect(app.screen.board.totalCount == 100)
+        var narrower = app.screen.board.query
+        narrower.equipment = ["R"]
+        #expect(firstPage(app.applyFilter(narrower)).contains(where: isTotals),
+                "another filter asks again")
+        _ = app.reduce(.sync(.mirrorChanged))
+        #expect(firstPage(app.reduce(.key(.char("s")))).contains(where: isTotals), "so does a change in the mirror")
+    }
+
     @Test func theFilterFormKeepsBadInputAndSaysWhy() {
         var app = state()
         _ = app.reduce(.key(.char("/")))

@@ -11,7 +11,7 @@ extension AppState {
         boardRequestInFlight = true
         screen.board.viewName = screen.board.savedViews.first { $0.query == screen.board.query }?.name
         screen.board.loading = true
-        totalsWanted = true
+        totalsWanted = totalsFilters != screen.board.query.ignoringSort
         return [.fetchBoard(screen.board.query, .first, limit: Self.pageSize, generation: boardGeneration)]
     }
 
@@ -23,6 +23,8 @@ extension AppState {
             return []
         }
         boardStale = false
+        // The mirror changed: the totals on screen are of the rows before.
+        totalsFilters = nil
         let board = screen.board
         let totals = Effect.fetchTotals(board.query, selected: board.selectedRow, generation: boardGeneration)
         guard let first = board.rows.first else { return reloadBoard() }
@@ -135,6 +137,7 @@ extension AppState {
 
     mutating func receiveTotals(_ generation: Int, count: Int, average: Int64, position: Int?) {
         guard generation == boardGeneration else { return }
+        totalsFilters = screen.board.query.ignoringSort
         screen.board.totalCount = count
         screen.board.averageRatePerMileCents = average
         if let position, screen.board.selectedRow != nil {

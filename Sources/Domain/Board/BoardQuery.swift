@@ -71,3 +71,14 @@ public struct BoardQuery: Codable, Sendable, Hashable {
         return parts.isEmpty ? "all loads" : parts.joined(separator: " ")
     }
 }
+
+extension BoardQuery {
+    /// The same filters in the default order: two queries with equal `ignoringSort` match the
+    /// same loads, so their count and average are the same.
+    public var ignoringSort: BoardQuery {
+        var query = self
+        query.sort = BoardQuery().sort
+        query.descending = BoardQuery().descending
+        return query
+    }
+}
