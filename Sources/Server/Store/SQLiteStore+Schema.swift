@@ -124,9 +124,3 @@ extension SQLiteStore {
         return migrator
     }
 }
-
-/// The server tables the organisation column splits.
-enum ServerTables {
-    /// The entity tables, each with `id`, `org`, `seq` and the wire JSON `body`.
-    static let entities = ["carriers", "drivers", "loads", "events", "invoices", "payouts"]
-}
