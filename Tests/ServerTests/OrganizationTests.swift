@@ -16,6 +16,14 @@ struct OrganizationTests {
                                    organizations: [.primary, .second])
     }
 
+    /// A server with both organisations, and a dispatcher of each signed in.
+    static func twoDispatchers(_ store: StoreKind) async throws -> (TestServer, prairie: DispatchClient, gulf: DispatchClient) {
+        let server = try await start(store)
+        let (prairie, _) = try await server.client()
+        let (gulf, _) = try await server.client(as: gulf.user, password: gulf.password)
+        return (server, prairie, gulf)
+    }
+
     /// Every row of the caller's feed, page by page.
     static func pullAll(_ client: DispatchClient, limit: Int = 5_000) async throws -> PullResponse {
         var all = try await client.pull(cursor: nil, clientId: "org-test", limit: limit)
@@ -73,10 +81,8 @@ struct OrganizationTests {
 
     @Test(arguments: StoreKind.available) func anotherOrganisationsIdsAreAnsweredAsUnknown(store: StoreKind)
         async throws {
-        let server = try await Self.start(store)
+        let (server, prairie, gulf) = try await Self.twoDispatchers(store)
         defer { Task { await server.stop() } }
-        let (prairie, _) = try await server.client()
-        let (gulf, _) = try await server.client(as: Self.gulf.user, password: Self.gulf.password)
         let mine = try await Self.pullAll(prairie)
         let theirs = try await Self.pullAll(gulf)
         let prairieLoad = try #require(mine.loads.first { $0.status == .posted })
@@ -163,10 +169,8 @@ struct OrganizationTests {
 
     @Test(arguments: StoreKind.available) func aChangeInOneOrganisationNeverReachesAnother(store: StoreKind)
         async throws {
-        let server = try await Self.start(store)
+        let (server, prairie, gulf) = try await Self.twoDispatchers(store)
         defer { Task { await server.stop() } }
-        let (prairie, _) = try await server.client()
-        let (gulf, _) = try await server.client(as: Self.gulf.user, password: Self.gulf.password)
         let mine = try await Self.pullAll(prairie)
         let theirs = try await Self.pullAll(gulf)
         let load = try #require(mine.loads.first { $0.status == .posted })
