@@ -9,16 +9,21 @@ struct TerminalCraftTests {
         let directory: URL
         let tmux = Tmux()
 
-        init(environment: String = "env -u NO_COLOR", extra: String = "") throws {
+        /// With `record`, every byte the console writes to its terminal, in order (`script`).
+        var recording: URL { directory.appendingPathComponent("terminal.bytes") }
+
+        init(environment: String = "env -u NO_COLOR", extra: String = "", record: Bool = false) throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-craft-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             // The script records its pid and execs the console, so a test can signal exactly that process.
             let script = directory.appendingPathComponent("run.sh")
+            var console = "\(environment) LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 400 \(extra)"
+            if record { console = "script -qfec '\(console)' \(recording.path)" }
             try """
                 #!/bin/sh
                 ulimit -c 0
                 echo $$ > \(directory.path)/pid
-                exec \(environment) LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 400 \(extra)
+                exec \(console)
 
                 """.write(to: script, atomically: true, encoding: .utf8)
             try tmux.start("sh \(script.path); echo EXIT=$?; sleep 600")
@@ -98,6 +103,23 @@ struct TerminalCraftTests {
         #expect(TerminalCraftTests.colourCodes(try demo.styledScreen()).isEmpty)
         try demo.tmux.keys("q")
         _ = try await demo.tmux.waitFor("EXIT=0")
+    }
+
+    /// The console enters the alternate screen once and stays there until it quits: nothing of
+    /// the shell flashes up before the first frame (curses is suspended once at start, unseen).
+    @Test func startingNeverShowsTheShellBeforeTheFirstFrame() async throws {
+        let demo = try Demo(record: true)
+        defer { demo.close() }
+        _ = try await demo.tmux.waitFor("row 1 of 400", timeout: .seconds(120))
+        try demo.tmux.keys("q")
+        _ = try await demo.tmux.waitFor("EXIT=0")
+        let bytes = try Data(contentsOf: demo.recording)
+        let enter = Data("\u{1B}[?1049h".utf8), leave = Data("\u{1B}[?1049l".utf8)
+        let firstFrame = try #require(bytes.range(of: Data("Loads".utf8)), "no frame in the recording")
+        let start = bytes[..<firstFrame.lowerBound]
+        #expect(start.range(of: enter) != nil, "the console enters the alternate screen")
+        #expect(start.range(of: leave) == nil, "it left the alternate screen before its first frame")
+        #expect(bytes[firstFrame.upperBound...].range(of: leave) != nil, "and leaves it on quit")
     }
 
     @Test func themeLightSwitchesTheColoursAtOnce() async throws {

@@ -110,8 +110,19 @@ final class Terminal {
     /// flushes once per `doupdate` (or when its buffer of (lines+2)×(columns+6) bytes fills).
     /// It happens before anything is drawn; the resume restores raw mode, keypad, the mouse
     /// and the hidden cursor, and clears the screen.
+    ///
+    /// What `endwin` writes (leave the alternate screen, show the cursor) would show the shell
+    /// for a moment, so it goes to /dev/null: the terminal stays on the alternate screen. The
+    /// terminal modes `endwin` would restore on that descriptor stay as they are, which is
+    /// what the resume sets anyway.
     private static func leaveInitialState() {
+        let terminal = dup(STDOUT_FILENO)
+        let null = open("/dev/null", O_WRONLY)
+        let hidden = terminal >= 0 && null >= 0 && dup2(null, STDOUT_FILENO) >= 0
         endwin()
+        if hidden { dup2(terminal, STDOUT_FILENO) }
+        if null >= 0 { close(null) }
+        if terminal >= 0 { close(terminal) }
         doupdate()
     }
 
