@@ -137,7 +137,9 @@ extension SyncBench {
     func rewriteStatements() async throws -> [(table: String, sql: String)] {
         try await mirror.pool.read { db in
             try ["loads", "drivers", "carriers", "events", "invoices", "payouts"].map { table in
-                let columns = try db.columns(in: table).map(\.name).filter { $0 != "id" }
+                // `table_info` leaves out generated columns (the radius cells), which cannot be assigned.
+                let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+                    .filter { $0 != "id" }
                 return (table, "UPDATE \(table) SET " + columns.map { "\($0) = \($0)" }.joined(separator: ", ") + " WHERE id = ?")
             }
         }

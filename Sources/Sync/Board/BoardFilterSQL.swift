@@ -54,8 +54,8 @@ struct BoardFilterSQL {
             }
         }
         if let status = query.status { add("\(column("status")) = ?", [status.rawValue.databaseValue]) }
-        place(query.origin, prefix: "origin", geo: "loads_origin_geo")
-        place(query.destination, prefix: "dest", geo: "loads_dest_geo")
+        place(query.origin, prefix: "origin")
+        place(query.destination, prefix: "dest")
         if !query.equipment.isEmpty {
             let marks = Array(repeating: "?", count: query.equipment.count).joined(separator: ", ")
             add("\(column("equipment")) IN (\(marks))", query.equipment.map { $0.uppercased().databaseValue })
@@ -84,21 +84,21 @@ struct BoardFilterSQL {
         (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
-    /// A state, an exact city, or a radius: the R*Tree narrows to a box, arithmetic keeps the circle.
-    private mutating func place(_ place: PlaceFilter?, prefix: String, geo: String) {
+    /// A state, an exact city, or a radius: the cell index narrows to a box, arithmetic keeps the circle.
+    private mutating func place(_ place: PlaceFilter?, prefix: String) {
         guard let place else { return }
         if let miles = place.miles, let center = place.center {
             let box = center.box(roadMiles: miles)
             if rowSet != nil {
-                // The box is in the row set.
+                // The box's cells are in the row set.
             } else if scanSortIndex {
-                // Walking the sort index: each row is tested where it stands; building the R*Tree's
+                // Walking the sort index: each row is tested where it stands; building the cells'
                 // list of tens of thousands of ids would cost more than the walk.
                 add("\(prefix)_lat BETWEEN ? AND ? AND \(prefix)_lon BETWEEN ? AND ?",
                     [box.minLat, box.maxLat, box.minLon, box.maxLon].map(\.databaseValue))
             } else {
-                add("rowid IN (SELECT id FROM \(geo) WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)",
-                    [box.minLat, box.maxLat, box.minLon, box.maxLon].map(\.databaseValue))
+                let list = GeoCells.list(prefix, center: center, miles: miles)
+                add("rowid IN (\(list.sql))", list.arguments)
             }
             let circle = BoardFilterSQL.circle(lat: "\(prefix)_lat", lon: "\(prefix)_lon", center: center, miles: miles)
             add(circle.sql, circle.arguments)

@@ -224,11 +224,9 @@ extension BoardQueries {
         if let text = query.text, let match = BoardFilterSQL.ftsMatch(text) {
             lists.append(("SELECT rowid FROM loads_fts WHERE loads_fts MATCH ?", [match.databaseValue]))
         }
-        for (place, geo) in [(query.origin, "loads_origin_geo"), (query.destination, "loads_dest_geo")] {
+        for (place, end) in [(query.origin, "origin"), (query.destination, "dest")] {
             guard let place, let miles = place.miles, let center = place.center else { continue }
-            let box = center.box(roadMiles: miles)
-            lists.append(("SELECT id FROM \(geo) WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?",
-                          [box.minLat, box.maxLat, box.minLon, box.maxLon].map(\.databaseValue)))
+            lists.append(GeoCells.list(end, center: center, miles: miles))
         }
         guard !lists.isEmpty else { return false }
         // The shortest list drives a lookup plan; only when every list is long does the index walk win.

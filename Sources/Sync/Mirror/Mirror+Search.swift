@@ -1,7 +1,8 @@
 import GRDB
 
 /// The board's search structures (schema v2): coordinates and text columns on `loads`, an R*Tree per
-/// stop end for radius filters, and an FTS5 index over reference, shipper, commodity and cities.
+/// stop end for radius filters (cells since v6, `Mirror+GeoCells.swift`), and an FTS5 index over
+/// reference, shipper, commodity and cities.
 ///
 /// Triggers keep them in step with `loads`, so every write path (pull, rebase, optimistic edit)
 /// stays correct without knowing about them. A snapshot drops the triggers and rebuilds the
@@ -41,16 +42,16 @@ extension Mirror {
         END
         """
 
-    /// The triggers since v5: the same, each also counting the change in `search_version`, so
+    /// The triggers v5 made: the same, each also counting the change in `search_version`, so
     /// the board's row sets know when text or coordinates changed and nothing else did.
-    static let searchTriggers = searchTriggersV2.replacingOccurrences(
+    static let searchTriggersV5 = searchTriggersV2.replacingOccurrences(
         of: ";\nEND", with: ";\n    UPDATE search_version SET n = n + 1;\nEND")
 
     /// Migration v5: the change counter and the triggers that keep it.
     static func addSearchVersion(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE search_version(n INTEGER NOT NULL); INSERT INTO search_version VALUES (0)")
         for name in searchTriggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
-        try db.execute(sql: searchTriggers)
+        try db.execute(sql: searchTriggersV5)
     }
 
     /// Counts a change of the search tables' rows (read by `RowSetStore` in the same snapshot).
@@ -58,14 +59,15 @@ extension Mirror {
         try Int64.fetchOne(db, sql: "SELECT n FROM search_version") ?? 0
     }
 
-    /// The R*Trees as v2 made them; `rebuildSearch` makes them anew.
+    /// The R*Trees as v2 made them; `rebuildSearchV2` makes them anew.
     static let geoTables = """
         CREATE VIRTUAL TABLE loads_origin_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
         CREATE VIRTUAL TABLE loads_dest_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
         """
 
+    /// Every search trigger any version made, so each can be dropped whichever version made it.
     static let searchTriggerNames = ["loads_search_insert", "loads_search_delete", "loads_search_origin",
-                                     "loads_search_dest", "loads_search_text"]
+                                     "loads_search_dest", "loads_search_place", "loads_search_text"]
 
     /// Migration v2: the columns, filled from the stored JSON, then the derived tables and triggers.
     static func addSearchColumns(_ db: Database) throws {
@@ -92,13 +94,19 @@ extension Mirror {
                 reference, shipper, commodity, origin_city, dest_city,
                 content = 'loads', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
             """)
-        try rebuildSearch(db)
+        try rebuildSearchV2(db)
         try db.execute(sql: searchTriggersV2)
     }
 
-    /// Fills the derived tables from `loads` in bulk (after a migration or a snapshot).
-    /// The R*Trees are made anew: deleting 100,000 entries one by one took 2.5 s.
+    /// Fills the full-text index from `loads` in bulk (after a snapshot). Since v6 the radius
+    /// cells are generated columns with ordinary indexes, which the snapshot rebuilds with the rest.
     static func rebuildSearch(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO loads_fts(loads_fts) VALUES ('rebuild')")
+    }
+
+    /// What `rebuildSearch` did before v6, when migration v2 fills the tables it makes (never edited).
+    /// The R*Trees are made anew: deleting 100,000 entries one by one took 2.5 s.
+    static func rebuildSearchV2(_ db: Database) throws {
         try db.execute(sql: """
             DROP TABLE loads_origin_geo;
             DROP TABLE loads_dest_geo;
