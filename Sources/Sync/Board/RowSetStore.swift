@@ -13,20 +13,48 @@ final class RowSetStore {
     static let functionName = "loads_in_rowset"
     private weak var owner: RowSetStores?
 
-    /// The set the running statement tests rows against, and how many more rows it may test.
-    fileprivate var active = RowSet()
-    fileprivate var remaining = Int.max
-    /// The last walk stopped because it tested more rows than it was allowed.
-    fileprivate(set) var exhausted = false
-
-    init(owner: RowSetStores) { self.owner = owner }
-
-    /// Registers the SQL function on `db`; the connection keeps the store alive.
-    func install(on db: Database) {
-        let context = Unmanaged.passRetained(self).toOpaque()
-        sqlite3_create_function_v2(db.sqliteConnection, RowSetStore.functionName, 1, SQLITE_UTF8, context,
-                                   rowSetContains, nil, nil, releaseRowSetStore)
+    /// What `loads_in_rowset` reads on every index entry a walk tests. A raw block rather than
+    /// properties of this object: reaching the set through the object retained and released its
+    /// storage and checked exclusive access on every call, and a walk calls it tens of thousands
+    /// of times.
+    struct Walk {
+        /// The active set's words, valid while `walking` runs; nil tests every row false.
+        var words: UnsafePointer<UInt64>?
+        var wordCount = 0
+        /// How many more rows the walk may test.
+        var remaining = Int.max
+        /// The last walk stopped because it tested more rows than it was allowed.
+        var exhausted = false
     }
+    private let walk: UnsafeMutablePointer<Walk>
+
+    /// The last walk stopped because it tested more rows than it was allowed.
+    var exhausted: Bool { walk.pointee.exhausted }
+
+    init(owner: RowSetStores) {
+        self.owner = owner
+        walk = .allocate(capacity: 1)
+        walk.initialize(to: Walk())
+    }
+
+    deinit {
+        walk.deinitialize(count: 1)
+        walk.deallocate()
+    }
+
+    /// Registers the SQL function on `db`; the connection keeps the store (and so its block) alive.
+    func install(on db: Database) {
+        let retained = Unmanaged.passRetained(self)
+        // The function reads the block directly; the store is released when SQLite drops the function.
+        sqlite3_create_function_v2(db.sqliteConnection, RowSetStore.functionName, 1, SQLITE_UTF8, UnsafeMutableRawPointer(walk),
+                                   rowSetContains, nil, nil, nil)
+        sqlite3_create_function_v2(db.sqliteConnection, RowSetStore.keeperName, 0, SQLITE_UTF8, retained.toOpaque(),
+                                   keeperResult, nil, nil, releaseRowSetStore)
+    }
+
+    /// A function nothing calls, whose destructor releases the store when its connection closes
+    /// (or when a new store replaces it). It has a body: SQLite reads one with none as a deletion.
+    static let keeperName = "loads_rowset_keeper"
 
     /// The set of `list` as this connection's snapshot sees it: shared by every connection that
     /// reads the same `search_version`, built here when none has it yet.
@@ -71,29 +99,39 @@ final class RowSetStore {
 
     /// Runs `body` with `set` as the one `loads_in_rowset` tests, allowing at most `budget` tests.
     func walking<T>(_ set: RowSet, budget: Int, _ body: () throws -> T) rethrows -> T {
-        active = set
-        remaining = budget
-        exhausted = false
-        defer {
-            active = RowSet()
-            remaining = Int.max
+        try set.words.withUnsafeBufferPointer { words in
+            walk.pointee = Walk(words: words.baseAddress, wordCount: words.count, remaining: budget, exhausted: false)
+            defer {
+                walk.pointee.words = nil
+                walk.pointee.wordCount = 0
+                walk.pointee.remaining = Int.max
+            }
+            return try body()
         }
-        return try body()
     }
 }
 
 /// `loads_in_rowset(rowid)`: 1 when the row is in the active set. Past the walk's budget it fails
 /// the statement, so a walk that finds too few rows gives way to another plan.
 private func rowSetContains(_ context: OpaquePointer?, _ argc: Int32, _ argv: UnsafeMutablePointer<OpaquePointer?>?) {
-    guard let pointer = sqlite3_user_data(context), let argv else { return }
-    let store = Unmanaged<RowSetStore>.fromOpaque(pointer).takeUnretainedValue()
-    store.remaining -= 1
-    if store.remaining < 0 {
-        store.exhausted = true
+    guard let raw = sqlite3_user_data(context), let argv else { return }
+    let walk = raw.assumingMemoryBound(to: RowSetStore.Walk.self)
+    walk.pointee.remaining -= 1
+    if walk.pointee.remaining < 0 {
+        walk.pointee.exhausted = true
         sqlite3_result_error(context, "row set walk over budget", -1)
         return
     }
-    sqlite3_result_int(context, store.active.contains(sqlite3_value_int64(argv[0])) ? 1 : 0)
+    let rowid = sqlite3_value_int64(argv[0])
+    let word = Int(truncatingIfNeeded: rowid >> 6)
+    let found = rowid >= 0 && word < walk.pointee.wordCount
+        && walk.pointee.words.map { $0[word] & (UInt64(1) << UInt64(rowid & 63)) != 0 } == true
+    sqlite3_result_int(context, found ? 1 : 0)
+}
+
+/// `loads_rowset_keeper()`: NULL.
+private func keeperResult(_ context: OpaquePointer?, _ argc: Int32, _ argv: UnsafeMutablePointer<OpaquePointer?>?) {
+    sqlite3_result_null(context)
 }
 
 /// SQLite copies the bound text (`SQLITE_TRANSIENT`, a macro Swift cannot import).
