@@ -1,5 +1,5 @@
 /// Load rowids as a bitmap: every load a text search or a radius matches, built once from the
-/// FTS5 index or an R*Tree and then tested per row while a page walks a sort index.
+/// FTS5 index or the radius cells (`GeoCells`) and then tested per row while a page walks a sort index.
 ///
 /// SQLite's own `rowid IN (SELECT …)` builds a B-tree of the list for every statement: 8 ms for
 /// the 50,000 loads "steel" matches on 1M. A bitmap is built faster, tested in a few
