@@ -134,9 +134,6 @@ private func keeperResult(_ context: OpaquePointer?, _ argc: Int32, _ argv: Unsa
     sqlite3_result_null(context)
 }
 
-/// SQLite copies the bound text (`SQLITE_TRANSIENT`, a macro Swift cannot import).
-private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 private func releaseRowSetStore(_ pointer: UnsafeMutableRawPointer?) {
     guard let pointer else { return }
     Unmanaged<RowSetStore>.fromOpaque(pointer).release()

@@ -62,23 +62,24 @@ extension Mirror {
         }
         // Mid-snapshot the indexes are dropped and the tables were emptied: plain upserts are cheapest.
         let bulk = try Mirror.state(db, SnapshotIndexes.stateKey) != nil
+        let writers = try PageWriters(db)
         for (load, body) in page.loads where try !isShadowed("loads", load.id, body) {
-            try MirrorRows.put(load, json: body, pending: false, db: db, bulk: bulk)
+            try MirrorRows.put(load, json: body, pending: false, db: db, bulk: bulk, writer: writers.loads)
         }
         for (driver, body) in page.drivers where try !isShadowed("drivers", driver.id, body) {
-            try MirrorRows.put(driver, json: body, db: db)
+            try writers.drivers.write { $0.driver(driver, json: body) }
         }
         for (carrier, body) in page.carriers where try !isShadowed("carriers", carrier.id, body) {
-            try MirrorRows.put(carrier, json: body, db: db)
+            try writers.carriers.write { $0.carrier(carrier, json: body) }
         }
         for (event, body) in page.events where try !isShadowed("events", event.id, body) {
-            try MirrorRows.put(event, json: body, db: db)
+            try writers.events.write { $0.event(event, json: body) }
         }
         for (invoice, body) in page.invoices where try !isShadowed("invoices", invoice.id, body) {
-            try MirrorRows.put(invoice, json: body, db: db)
+            try writers.invoices.write { $0.invoice(invoice, json: body) }
         }
         for (payout, body) in page.payouts where try !isShadowed("payouts", payout.id, body) {
-            try MirrorRows.put(payout, json: body, db: db)
+            try writers.payouts.write { $0.payout(payout, json: body) }
         }
         for stone in page.deleted {
             if shadowed.contains("\(stone.table)/\(stone.id)") {

@@ -35,18 +35,20 @@ extension MirrorRows {
     }
 
     /// Writes a load. `bulk` is for a snapshot, whose tables were emptied and whose indexes are
-    /// dropped: nothing to compare against, so one upsert per row is cheapest.
-    static func put(_ load: LoadColumns, json: String, pending: Bool, db: Database, bulk: Bool = false) throws {
-        let values = values(of: load, json: json, pending: pending)
+    /// dropped: nothing to compare against, so one upsert per row is cheapest. `writer` is the
+    /// page's upsert (`PageWriters`), found once for all its loads.
+    static func put(_ load: LoadColumns, json: String, pending: Bool, db: Database, bulk: Bool = false,
+                    writer: RowWriter? = nil) throws {
         if bulk {
-            try upsertAll(db).execute(arguments: StatementArguments([load.id.databaseValue] + values))
+            try (writer ?? RowWriter(db, sql: upsertLoadSQL)).write { $0.load(load, json: json, pending: pending) }
             return
         }
         let existing = try db.cachedStatement(sql: selectLoadSQL)
         guard let row = try Row.fetchOne(existing, arguments: [load.id]) else {
-            try upsertAll(db).execute(arguments: StatementArguments([load.id.databaseValue] + values))
+            try (writer ?? RowWriter(db, sql: upsertLoadSQL)).write { $0.load(load, json: json, pending: pending) }
             return
         }
+        let values = values(of: load, json: json, pending: pending)
         let changed = values.indices.filter { row[$0] as DatabaseValue != values[$0] }
         guard !changed.isEmpty else { return }
         let assignments = changed.map { "\(loadColumns[$0]) = ?" }.joined(separator: ", ")
@@ -54,13 +56,9 @@ extension MirrorRows {
             .execute(arguments: StatementArguments(changed.map { values[$0] } + [load.id.databaseValue]))
     }
 
-    private static func upsertAll(_ db: Database) throws -> Statement {
-        try db.cachedStatement(sql: upsertLoadSQL)
-    }
-
     // Built once: the statement cache is keyed by SQL text, and building it per row cost a second per 100K loads.
     private static let selectLoadSQL = "SELECT \(loadColumns.joined(separator: ", ")) FROM loads WHERE id = ?"
-    private static let upsertLoadSQL = """
+    static let upsertLoadSQL = """
         INSERT INTO loads(id, \(loadColumns.joined(separator: ", ")))
         VALUES (\(Array(repeating: "?", count: loadColumns.count + 1).joined(separator: ", ")))
         ON CONFLICT(id) DO UPDATE SET \(loadColumns.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
