@@ -63,22 +63,37 @@ public struct PullBatch: Sendable {
                 }
             }
             header = try decoder.decode(Header.self, from: Data((headerJSON + "}").utf8))
-            func rows<T: Decodable>(_ key: String, _ type: T.Type) throws -> [(T, String)] {
+            func rows<T: Decodable>(_ key: String, _ type: T.Type,
+                                    scan: (([UInt8], Range<Int>) -> T?)? = nil) throws -> [(T, String)] {
                 guard let range = collections[key] else { return [] }
+                let elements = try spans.elements(of: range)
+                if let scan, let scanned = PullBatch.scanAll(elements, spans, scan) { return scanned }
                 let values = try decoder.decode([T].self, from: spans.data(range))
-                let texts = try spans.elements(of: range).map(spans.text)
-                guard values.count == texts.count else { throw JSONSpans.Malformed() }
-                return Array(zip(values, texts))
+                guard values.count == elements.count else { throw JSONSpans.Malformed() }
+                return Array(zip(values, elements.map(spans.text)))
             }
-            loads = try rows("loads", LoadColumns.self)
+            loads = try rows("loads", LoadColumns.self, scan: LoadColumns.scan)
             drivers = try rows("drivers", Driver.self)
             carriers = try rows("carriers", Carrier.self)
-            events = try rows("events", EventColumns.self)
+            events = try rows("events", EventColumns.self, scan: EventColumns.scan)
             invoices = try rows("invoices", Invoice.self)
             payouts = try rows("payouts", Payout.self)
             if let range = collections["deleted"] { deleted = try decoder.decode([Tombstone].self, from: spans.data(range)) }
         } catch {
             throw .badResponse("pull: \(error)")
         }
+    }
+
+    /// Every element read by `scan`, or nil as soon as one is not (the caller then decodes them all
+    /// with `JSONDecoder`).
+    static func scanAll<T>(_ elements: [Range<Int>], _ spans: JSONSpans,
+                           _ scan: ([UInt8], Range<Int>) -> T?) -> [(T, String)]? {
+        var result: [(T, String)] = []
+        result.reserveCapacity(elements.count)
+        for element in elements {
+            guard let value = scan(spans.bytes, element) else { return nil }
+            result.append((value, spans.text(element)))
+        }
+        return result
     }
 }

@@ -4,8 +4,8 @@ import Domain
 ///
 /// Decoding only these from a pull, and keeping the row's JSON text for the rest, halves the
 /// decoding work of a snapshot: JSONDecoder was most of an initial sync's CPU here.
-public struct LoadColumns: Decodable, Sendable {
-    public struct StopColumns: Decodable, Sendable {
+public struct LoadColumns: Decodable, Equatable, Sendable {
+    public struct StopColumns: Decodable, Equatable, Sendable {
         var kind: Stop.Kind
         var city: String
         var state: String
@@ -29,6 +29,26 @@ public struct LoadColumns: Decodable, Sendable {
     var stops: [StopColumns]
     var shipper: String
     var commodity: String
+
+    init(id: String, reference: String, status: LoadStatus, equipment: String, fullLoad: Bool, weightLbs: Int,
+         lengthFt: Int, miles: Int, rateCents: Int64, postedAt: Int64, driverId: String?, carrierId: String?,
+         stops: [StopColumns], shipper: String, commodity: String) {
+        self.id = id
+        self.reference = reference
+        self.status = status
+        self.equipment = equipment
+        self.fullLoad = fullLoad
+        self.weightLbs = weightLbs
+        self.lengthFt = lengthFt
+        self.miles = miles
+        self.rateCents = rateCents
+        self.postedAt = postedAt
+        self.driverId = driverId
+        self.carrierId = carrierId
+        self.stops = stops
+        self.shipper = shipper
+        self.commodity = commodity
+    }
 
     init(_ load: Load) {
         id = load.id
@@ -55,10 +75,16 @@ public struct LoadColumns: Decodable, Sendable {
 }
 
 /// The fields of a status event the mirror keeps as columns.
-public struct EventColumns: Decodable, Sendable {
+public struct EventColumns: Decodable, Equatable, Sendable {
     public var id: String
     var loadId: String
     var at: Int64
+
+    init(id: String, loadId: String, at: Int64) {
+        self.id = id
+        self.loadId = loadId
+        self.at = at
+    }
 
     init(_ event: StatusEvent) {
         id = event.id
