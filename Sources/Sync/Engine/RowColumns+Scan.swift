@@ -14,32 +14,39 @@ extension LoadColumns {
         var weight, length, miles, rate, posted: Int64?
         var driverId: String?, carrierId: String?
         var stops: [StopColumns]?
-        var seen = Set<String>()
+        var seen = FieldsSeen()
         let complete = scanner.object { scanner, key in
-            let name = String(decoding: key, as: UTF8.self)
-            guard seen.insert(name).inserted else { return false }
-            switch name {
-            case "id": id = scanner.string(); return id != nil
-            case "reference": reference = scanner.string(); return reference != nil
-            case "equipment": equipment = scanner.string(); return equipment != nil
-            case "shipper": shipper = scanner.string(); return shipper != nil
-            case "commodity": commodity = scanner.string(); return commodity != nil
-            case "status": status = scanner.string().flatMap(LoadStatus.init(rawValue:)); return status != nil
-            case "fullLoad": fullLoad = scanner.bool(); return fullLoad != nil
-            case "weightLbs": weight = scanner.int(); return weight != nil
-            case "lengthFt": length = scanner.int(); return length != nil
-            case "miles": miles = scanner.int(); return miles != nil
-            case "rateCents": rate = scanner.int(); return rate != nil
-            case "postedAt": posted = scanner.int(); return posted != nil
-            case "driverId":
-                guard let value = scanner.optionalString() else { return false }
+            switch key {
+            case _ where key.is("id"): guard seen.first(0) else { return false }; id = scanner.string(); return id != nil
+            case _ where key.is("reference"):
+                guard seen.first(1) else { return false }; reference = scanner.string(); return reference != nil
+            case _ where key.is("equipment"):
+                guard seen.first(2) else { return false }; equipment = scanner.string(); return equipment != nil
+            case _ where key.is("shipper"):
+                guard seen.first(3) else { return false }; shipper = scanner.string(); return shipper != nil
+            case _ where key.is("commodity"):
+                guard seen.first(4) else { return false }; commodity = scanner.string(); return commodity != nil
+            case _ where key.is("status"):
+                guard seen.first(5) else { return false }
+                status = scanner.string().flatMap(LoadStatus.init(rawValue:))
+                return status != nil
+            case _ where key.is("fullLoad"):
+                guard seen.first(6) else { return false }; fullLoad = scanner.bool(); return fullLoad != nil
+            case _ where key.is("weightLbs"): guard seen.first(7) else { return false }; weight = scanner.int(); return weight != nil
+            case _ where key.is("lengthFt"): guard seen.first(8) else { return false }; length = scanner.int(); return length != nil
+            case _ where key.is("miles"): guard seen.first(9) else { return false }; miles = scanner.int(); return miles != nil
+            case _ where key.is("rateCents"): guard seen.first(10) else { return false }; rate = scanner.int(); return rate != nil
+            case _ where key.is("postedAt"): guard seen.first(11) else { return false }; posted = scanner.int(); return posted != nil
+            case _ where key.is("driverId"):
+                guard seen.first(12), let value = scanner.optionalString() else { return false }
                 driverId = value
                 return true
-            case "carrierId":
-                guard let value = scanner.optionalString() else { return false }
+            case _ where key.is("carrierId"):
+                guard seen.first(13), let value = scanner.optionalString() else { return false }
                 carrierId = value
                 return true
-            case "stops":
+            case _ where key.is("stops"):
+                guard seen.first(14) else { return false }
                 var list: [StopColumns] = []
                 guard scanner.array({ scanner in
                     guard let stop = StopColumns.scan(&scanner) else { return false }
@@ -67,17 +74,19 @@ extension LoadColumns.StopColumns {
         var city, state: String?
         var windowStart: Int64?
         var lat, lon: Double?
-        var seen = Set<String>()
+        var seen = FieldsSeen()
         let complete = scanner.object { scanner, key in
-            let name = String(decoding: key, as: UTF8.self)
-            guard seen.insert(name).inserted else { return false }
-            switch name {
-            case "kind": kind = scanner.string().flatMap(Stop.Kind.init(rawValue:)); return kind != nil
-            case "city": city = scanner.string(); return city != nil
-            case "state": state = scanner.string(); return state != nil
-            case "windowStart": windowStart = scanner.int(); return windowStart != nil
-            case "lat": lat = scanner.double(); return lat != nil
-            case "lon": lon = scanner.double(); return lon != nil
+            switch key {
+            case _ where key.is("kind"):
+                guard seen.first(0) else { return false }
+                kind = scanner.string().flatMap(Stop.Kind.init(rawValue:))
+                return kind != nil
+            case _ where key.is("city"): guard seen.first(1) else { return false }; city = scanner.string(); return city != nil
+            case _ where key.is("state"): guard seen.first(2) else { return false }; state = scanner.string(); return state != nil
+            case _ where key.is("windowStart"):
+                guard seen.first(3) else { return false }; windowStart = scanner.int(); return windowStart != nil
+            case _ where key.is("lat"): guard seen.first(4) else { return false }; lat = scanner.double(); return lat != nil
+            case _ where key.is("lon"): guard seen.first(5) else { return false }; lon = scanner.double(); return lon != nil
             default: return scanner.skip()
             }
         }
@@ -91,18 +100,41 @@ extension EventColumns {
         var scanner = JSONScanner(bytes, range)
         var id, loadId: String?
         var at: Int64?
-        var seen = Set<String>()
+        var seen = FieldsSeen()
         let complete = scanner.object { scanner, key in
-            let name = String(decoding: key, as: UTF8.self)
-            guard seen.insert(name).inserted else { return false }
-            switch name {
-            case "id": id = scanner.string(); return id != nil
-            case "loadId": loadId = scanner.string(); return loadId != nil
-            case "at": at = scanner.int(); return at != nil
+            switch key {
+            case _ where key.is("id"): guard seen.first(0) else { return false }; id = scanner.string(); return id != nil
+            case _ where key.is("loadId"): guard seen.first(1) else { return false }; loadId = scanner.string(); return loadId != nil
+            case _ where key.is("at"): guard seen.first(2) else { return false }; at = scanner.int(); return at != nil
             default: return scanner.skip()
             }
         }
         guard complete, scanner.atEnd(), let id, let loadId, let at else { return nil }
         return EventColumns(id: id, loadId: loadId, at: at)
+    }
+}
+
+/// Which of a row's known keys were read: a key met twice makes the scanner decline.
+struct FieldsSeen {
+    private var bits: UInt32 = 0
+
+    /// True the first time `field` is met.
+    mutating func first(_ field: UInt32) -> Bool {
+        let bit = UInt32(1) << field
+        defer { bits |= bit }
+        return bits & bit == 0
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    /// Whether these bytes spell `name` (keys are compared without making strings).
+    func `is`(_ name: StaticString) -> Bool {
+        guard count == name.utf8CodeUnitCount else { return false }
+        var offset = 0
+        for byte in self {
+            if byte != name.utf8Start[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 }
