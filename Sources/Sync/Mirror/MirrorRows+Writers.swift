@@ -17,6 +17,9 @@ struct PageWriters {
 
 /// Each table's upsert parameters, in the order of its SQL in `MirrorRows`.
 extension RowBinder {
+    /// The same values, in the same order, as `MirrorRows.values(of:)`, which a delta compares
+    /// with the stored row: were they to differ, every unchanged load would be written again, and
+    /// `LoadWriteTests` would say so.
     mutating func load(_ load: LoadColumns, json: String, pending: Bool) {
         let pickup = load.pickup, delivery = load.delivery
         let originCity = pickup?.city ?? "", originState = pickup?.state ?? ""
