@@ -65,6 +65,13 @@ struct Bench: AsyncParsableCommand {
                        syncSeconds, Double(report.pulledRows) / syncSeconds, Double(loads) / syncSeconds))
         print(String(format: "              of which pull (server + transfer + decode) %.2f s, apply to the mirror %.2f s",
                      report.pullSeconds, report.applySeconds))
+        // The engine has started building the sort indexes the snapshot left; this waits for them.
+        let deferred = try await mirror.deferredIndexCount()
+        let indexSeconds = try await Stats.seconds { try await mirror.buildDeferredIndexes() }
+        if deferred > 0 {
+            print(String(format: "              %d sort indexes of loads built after it, done %.2f s later (%.2f s after the start)",
+                         deferred, indexSeconds, syncSeconds + indexSeconds))
+        }
 
         // 3. The delta protocol: bytes, push rate, delta apply, rebase.
         if !skipDelta {

@@ -52,6 +52,8 @@ struct BoardFixture {
                                         lastMutationId: 0, serverTime: BoardFixture.now, loads: page)
             try await mirror.apply(try PullBatch(response), actor: Actor(user: "dispatch", role: .dispatcher))
         }
+        // As the sync engine does after a snapshot: the sort indexes it left are built next.
+        try await mirror.buildDeferredIndexes()
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }

@@ -29,6 +29,9 @@ struct SyncCommand: AsyncParsableCommand {
                 emit(line)
                 for reason in report.rejected { emit("  refused: \(reason)") }
             }
+            // The process ends here: the sort indexes a snapshot left are built before it does,
+            // so the next `dispatch loads` finds them.
+            try await session.engine.mirror.buildDeferredIndexes()
             if !report.rejected.isEmpty { throw ExitCode(2) }
         } catch let exit as ExitCode {
             throw exit

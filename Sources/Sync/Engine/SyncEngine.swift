@@ -113,6 +113,8 @@ public actor SyncEngine {
             if let remaining = page.header.remaining { total = done + remaining }
             if page.hasMore || done > 0 { onProgress(done, max(done, total ?? done)) }
         }
+        // A snapshot, this time or one cut short before, may have left sort indexes to build.
+        if try await mirror.deferredIndexCount() > 0 { mirror.startBuildingDeferredIndexes() }
     }
 
     /// A server that answers "gap" has not seen this console's earlier ids (a new database):

@@ -14,6 +14,8 @@ public final class Mirror: Sendable {
     let plans = PlanCache()
     /// The text and radius row sets the connections share, and each one's SQL function (`BoardPlan`).
     let rowSets: RowSetStores
+    /// Set while the sort indexes a snapshot left are built (`buildDeferredIndexes`).
+    let indexBuilder = IndexBuilderFlag()
 
     /// The writer's page cache (negative: KiB), outside bulk applies.
     static let cacheKiB = -16000
