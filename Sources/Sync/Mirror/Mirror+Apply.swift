@@ -23,13 +23,19 @@ extension Mirror {
             guard page.rowCount >= Mirror.bulkRows else { return try Mirror.apply(page, actor: actor, db: db) }
             return try Mirror.withBulkCache(db) { try Mirror.apply(page, actor: actor, db: db) }
         }
-        if page.rowCount >= Mirror.bulkRows, !page.hasMore {
+        if page.rowCount >= Mirror.bulkRows, !page.hasMore, try await deferredIndexCount() == 0 {
             // The end of a snapshot or a long catch-up: its last transaction left a WAL of hundreds
             // of megabytes (729 MB after a 1M-load initial sync) that readers look pages up in and
-            // that stays on disk. Best effort: a busy reader only postpones it.
-            _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            // that stays on disk. Best effort: a busy reader only postpones it. With sort indexes
+            // still to build, `buildDeferredIndexes` does it after them.
+            await checkpointAfterBulk()
         }
         return report
+    }
+
+    /// Cuts the WAL back after a bulk write (best effort).
+    func checkpointAfterBulk() async {
+        _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Pages this large get a bigger page cache and a memory map while they apply.

@@ -12,7 +12,10 @@ extension Mirror {
     /// (about 0.1 s at 100,000 loads). Returns when none is left. Safe to run twice at once:
     /// each transaction takes the next one still listed.
     public func buildDeferredIndexes() async throws {
-        while try await pool.write({ db in try SnapshotIndexes.buildNext(db) }) {}
+        var built = false
+        while try await pool.write({ db in try SnapshotIndexes.buildNext(db) }) { built = true }
+        // The snapshot left its WAL for now; with the indexes in it too, it is cut back once.
+        if built { await checkpointAfterBulk() }
     }
 
     /// Starts `buildDeferredIndexes` in the background unless it already runs.
