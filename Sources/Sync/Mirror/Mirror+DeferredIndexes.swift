@@ -12,10 +12,10 @@ extension Mirror {
     /// (about 0.1 s at 100,000 loads). Returns when none is left. Safe to run twice at once:
     /// each transaction takes the next one still listed.
     public func buildDeferredIndexes() async throws {
-        var built = false
-        while try await pool.write({ db in try SnapshotIndexes.buildNext(db) }) { built = true }
+        guard try await deferredIndexCount() > 0 else { return }
+        while try await pool.write({ db in try SnapshotIndexes.buildNext(db) }) {}
         // The snapshot left its WAL for now; with the indexes in it too, it is cut back once.
-        if built { await checkpointAfterBulk() }
+        await checkpointAfterBulk()
     }
 
     /// Starts `buildDeferredIndexes` in the background unless it already runs.
