@@ -82,6 +82,25 @@ struct BoardFilterTests {
         #expect(partial.allSatisfy { !$0.fullLoad })
     }
 
+    /// A state and equipment along the default order: one index is walked and the other filter is
+    /// its last column (v7), so it is tested on the entry before the row is read.
+    @Test func aStateAndEquipmentWalkOneIndexAndTestTheOtherInIt() async throws {
+        let fixture = try await BoardFixture(count: 600)
+        defer { fixture.remove() }
+        let query = BoardQuery(origin: PlaceFilter(state: "TX"), equipment: ["V", "R"])
+        let rows = try await fixture.pageThrough(query, size: 20)
+        let expected = fixture.loads.filter { $0.pickup?.state == "TX" && ["V", "R"].contains($0.equipment) }
+        #expect(!expected.isEmpty)
+        #expect(rows.map(\.id) == expected.sorted { ($0.pickup?.windowStart ?? 0, $0.id) < ($1.pickup?.windowStart ?? 0, $1.id) }.map(\.id))
+        let statement = BoardQueries.statement(query, anchor: .first, limit: 50)
+        let plan = try await fixture.mirror.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: StatementArguments(statement.arguments))
+                .map { $0["detail"] as String }.joined(separator: "\n")
+        }
+        #expect(plan.contains("loads_state_pickup") || plan.contains("loads_equipment_pickup"), "\(plan)")
+        #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
+    }
+
     /// A radius walked along the default order is tested inside the index (it carries both ends'
     /// coordinates), with no sort step; only kept rows are read from the table.
     @Test func aRadiusWalkByPickupStaysInTheIndex() async throws {

@@ -63,6 +63,63 @@ struct SnapshotIndexesTests {
         #expect(try await SnapshotIndexesTests.indexes(reopened) == all)
     }
 
+    static func definition(_ mirror: Mirror, _ name: String) async throws -> String? {
+        try await mirror.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
+        }
+    }
+
+    static let newRate = "CREATE INDEX loads_rate ON loads(rate_cents, id, equipment)"
+
+    @Test func migrationsGiveTheStateAndEquipmentIndexesTheOtherColumn() async throws {
+        let fixture = try await BoardFixture(count: 30)
+        defer { fixture.remove() }
+        // A small mirror builds them while it opens.
+        #expect(try await SnapshotIndexesTests.definition(fixture.mirror, "loads_state_pickup")?.contains("pickup_at, id, equipment") == true)
+        #expect(try await SnapshotIndexesTests.definition(fixture.mirror, "loads_equipment_pickup")?.contains("pickup_at, id, origin_state") == true)
+        #expect(try await fixture.mirror.deferredIndexCount() == 0)
+    }
+
+    @Test func aRedefinedIndexOnALargeMirrorIsBuiltAfterOpening() async throws {
+        let fixture = try await BoardFixture(count: 30)
+        defer { fixture.remove() }
+        try await fixture.mirror.pool.write { db in try SnapshotIndexes.redefine(db, SnapshotIndexesTests.newRate, deferAbove: 20) }
+        #expect(try await SnapshotIndexesTests.definition(fixture.mirror, "loads_rate") == nil)
+        #expect(try await fixture.mirror.deferredIndexCount() == 1)
+        let byRate = try await fixture.pageThrough(BoardQuery(sort: .rate, descending: true), size: 7)
+        #expect(byRate.count == 30)
+        try await fixture.mirror.buildDeferredIndexes()
+        #expect(try await SnapshotIndexesTests.definition(fixture.mirror, "loads_rate") == SnapshotIndexesTests.newRate)
+        #expect(try await fixture.pageThrough(BoardQuery(sort: .rate, descending: true), size: 7) == byRate)
+    }
+
+    @Test func aRedefinitionDuringOrAfterASnapshotReplacesTheSavedStatement() async throws {
+        for phase in ["streaming", "deferred"] {
+            let fixture = try await BoardFixture(count: 30)
+            defer { fixture.remove() }
+            if phase == "streaming" {
+                // Only the snapshot's first page: its indexes are saved, not built.
+                let response = PullResponse(cursor: "s0", hasMore: true, reset: true, lastMutationId: 0,
+                                            serverTime: BoardFixture.now, loads: Array(fixture.loads.prefix(10)))
+                try await fixture.mirror.apply(try PullBatch(response), actor: Actor(user: "dispatch", role: .dispatcher))
+            } else {
+                try await SnapshotIndexesTests.snapshot(fixture.loads, into: fixture.mirror, pageSize: 10, cursor: "s")
+            }
+            let waiting = try await fixture.mirror.deferredIndexCount()
+            try await fixture.mirror.pool.write { db in try SnapshotIndexes.redefine(db, SnapshotIndexesTests.newRate, deferAbove: 1) }
+            #expect(try await fixture.mirror.deferredIndexCount() == waiting, "\(phase): listed once, not twice")
+            if phase == "streaming" {
+                let rest = Array(fixture.loads.dropFirst(10))
+                let response = PullResponse(cursor: "s1", hasMore: false, reset: false, lastMutationId: 0,
+                                            serverTime: BoardFixture.now, loads: rest)
+                try await fixture.mirror.apply(try PullBatch(response), actor: Actor(user: "dispatch", role: .dispatcher))
+            }
+            try await fixture.mirror.buildDeferredIndexes()
+            #expect(try await SnapshotIndexesTests.definition(fixture.mirror, "loads_rate") == SnapshotIndexesTests.newRate, "\(phase)")
+            #expect(try await fixture.pageThrough(BoardQuery(sort: .rate), size: 9).count == 30)
+        }
+    }
+
     @Test func theIndexNameAndTableAreReadFromItsStatement() {
         func target(_ statement: String) -> String? { SnapshotIndexes.target(of: statement).map { "\($0.name) on \($0.table)" } }
         #expect(target("CREATE INDEX loads_rate ON loads(rate_cents, id)") == "loads_rate on loads")

@@ -69,6 +69,27 @@ enum SnapshotIndexes {
         return !rest.isEmpty
     }
 
+    /// Gives an index of `loads` a new definition (a migration's). On a large mirror it is built
+    /// later, like the sort indexes a snapshot defers (the next sync starts it), so opening the
+    /// console does not wait seconds for it; a small one builds it at once.
+    ///
+    /// Wherever the old definition is, the new one takes its place: built, it is dropped and the
+    /// new one built or listed to build; saved by a snapshot still streaming in, or listed to
+    /// build, its statement is replaced.
+    static func redefine(_ db: Database, _ statement: String, deferAbove rows: Int = 10_000) throws {
+        guard let (name, _) = target(of: statement) else { return }
+        func without(_ list: [String]) -> [String] { list.filter { target(of: $0)?.name != name } }
+        if let saved = try Mirror.state(db, stateKey) {
+            try Mirror.setState(db, stateKey, (without(statements(saved)) + [statement]).joined(separator: ";\n"))
+            return
+        }
+        try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
+        var deferred = without(try Mirror.state(db, deferredKey).map { statements($0) } ?? [])
+        let large = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM loads LIMIT ?)", arguments: [rows]) ?? 0
+        if large >= rows { deferred.append(statement) } else { try create(db, statement) }
+        try Mirror.setState(db, deferredKey, deferred.isEmpty ? nil : deferred.joined(separator: ";\n"))
+    }
+
     /// How many indexes are still to build after a snapshot.
     static func deferredCount(_ db: Database) throws -> Int {
         try Mirror.state(db, deferredKey).map { statements($0).count } ?? 0
