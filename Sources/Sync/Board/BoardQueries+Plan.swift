@@ -19,12 +19,14 @@ extension BoardQueries {
     /// default order, which its index answers without one.
     static func plan(_ db: Database, _ query: BoardQuery, limit: Int, plans: PlanCache, store: RowSetStore) throws
         -> BoardPlan {
-        let lists = RowList.lists(query)
-        guard let first = lists.first else { return .lists }
-        if query.text == nil, query.sort == .pickup,
+        // Asked before the lists are made: a radius's list is a JSON array of hundreds of cells,
+        // which this plan never reads.
+        if query.text == nil, query.sort == .pickup, RowList.hasRadius(query),
            try plans.walksSortIndex(query, probe: { try prefersSortIndex(db, query) }) {
             return .indexWalk
         }
+        let lists = RowList.lists(query)
+        guard let first = lists.first else { return .lists }
         var set = try store.set(db, first)
         for list in lists.dropFirst() { set = set.intersection(try store.set(db, list)) }
         let rows = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM loads") ?? 0

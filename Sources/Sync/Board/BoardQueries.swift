@@ -180,7 +180,13 @@ extension BoardQueries {
     /// start or end in; a city it has never seen is refused with the reason.
     public func resolveCenters(_ query: BoardQuery) async throws -> Result<BoardQuery, BoardInputError> {
         guard query.needsCenters else { return .success(query) }
-        return try await mirror.pool.read { db in
+        return try resolveCentersHere(query)
+    }
+
+    /// Not `async`, so the pool's blocking `read` is the one called (as for `page`: a lookup or
+    /// two by index, cheaper than a hop to the reader's queue).
+    private func resolveCentersHere(_ query: BoardQuery) throws -> Result<BoardQuery, BoardInputError> {
+        try mirror.pool.read { db in
             var query = query
             for keyPath in [\BoardQuery.origin, \BoardQuery.destination] {
                 guard let place = query[keyPath: keyPath], place.needsCenter, let city = place.city else { continue }
@@ -201,7 +207,7 @@ extension BoardQueries {
         -> (lat: Double, lon: Double, state: String)? {
         for end in ["origin", "dest"] {
             guard let statement = cityCenterStatement(city: city, state: state, end: end) else { return nil }
-            let row = try Row.fetchOne(db, sql: statement.sql, arguments: StatementArguments(statement.arguments))
+            let row = try Row.fetchOne(db.cachedStatement(sql: statement.sql), arguments: StatementArguments(statement.arguments))
             if let row { return (row[0], row[1], row[2]) }
         }
         return nil

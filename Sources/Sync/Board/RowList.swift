@@ -15,6 +15,11 @@ struct RowList: Hashable, Sendable {
         key = sql + "\u{1F}" + arguments.map(\.description).joined(separator: "\u{1F}")
     }
 
+    /// Whether the query has a radius with a known centre (and so a list of cells).
+    static func hasRadius(_ query: BoardQuery) -> Bool {
+        [query.origin, query.destination].contains { $0?.miles != nil && $0?.center != nil }
+    }
+
     /// The query's lists: its text search and each radius with a known centre.
     static func lists(_ query: BoardQuery) -> [RowList] {
         var lists: [RowList] = []
