@@ -14,7 +14,7 @@ extension Screen {
     }
 
     /// The row of the list a pane shows on line `y`, for the panes with one table under a
-    /// fixed header: the board, carriers and payments (the outbox stacks two tables).
+    /// header: the board, carriers and payments (the outbox stacks two tables).
     public static func listRow(atLine y: Int, state: ScreenState) -> Int? {
         switch state.pane {
         case .board:
@@ -25,7 +25,7 @@ extension Screen {
                        count: v.carriers.count)
         case .payments:
             let p = state.payments
-            return row(atLine: y, state: state, headerLines: PaymentsView.headerLines, selected: p.selected, top: p.top,
+            return row(atLine: y, state: state, headerLines: PaymentsView.headerLines(state), selected: p.selected, top: p.top,
                        count: p.tab == .payouts ? p.payouts.count : p.invoices.count)
         case .map, .outbox, .driverLoads:
             return nil

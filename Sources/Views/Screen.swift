@@ -46,13 +46,13 @@ public enum Screen {
         max(0, height - chromeLines - VerificationView.headerLines)
     }
 
-    /// Rows of a pane's list visible for a given screen height; payments shows fewer
-    /// because the aging bars sit above its table.
-    public static func visibleRows(for pane: Pane, height: Int) -> Int {
-        switch pane {
-        case .board: boardVisibleRows(height: height)
-        case .payments: max(0, height - chromeLines - PaymentsView.headerLines)
-        case .verification, .outbox, .map, .driverLoads: listVisibleRows(height: height)
+    /// Rows of the list of the pane in force; payments shows fewer because the aging bars and
+    /// its totals sit above its table.
+    public static func visibleRows(_ state: ScreenState) -> Int {
+        switch state.pane {
+        case .board: boardVisibleRows(height: state.height)
+        case .payments: max(0, state.height - chromeLines - PaymentsView.headerLines(state))
+        case .verification, .outbox, .map, .driverLoads: listVisibleRows(height: state.height)
         }
     }
 

@@ -36,6 +36,8 @@ struct WireTests {
         #expect(Money.parseCents("abc") == nil)
         #expect(Money.parseCents("2.456") == nil)
         #expect(Money.dollars(123_456) == "$1,234.56")
+        #expect([372_206_300, 40_550_000, 99_949_999, 1_000_000_000, 250_000_000_000, 95_000, -123_456_700].map(Money.compact)
+                == ["$3.7M", "$406K", "$999K", "$10M", "$2.5B", "$950", "-$1.2M"])
         #expect(LoadStatus(userInput: "X3") == .arrivedPickup)
         #expect(LoadStatus(userInput: "posted") == .posted)
         #expect(LoadStatus(userInput: "nonsense") == nil)

@@ -113,6 +113,32 @@ struct PaneTests {
         #expect(lines[22] == "A approve  H hold  Q QuickPay  s status  t invoices  ? help")
     }
 
+    /// Every status stays on screen at 80 columns: the totals take a second line, and shorten
+    /// their amounts only when two lines are not enough.
+    @Test func payoutTotalsFitTheWidth() {
+        var state = paymentsState()
+        let statuses: [Payout.Status] = [.pending, .approved, .held, .paid, .failed]
+        let payouts = statuses.enumerated().map { index, status in
+            Payout(id: "P\(index)", loadId: "L\(index)", carrierId: "C1", amountCents: 372_206_300, method: .standard,
+                   feeCents: 0, status: status, dueAt: Fixtures.now)
+        }
+        state.payments.receive(invoices: [], payouts: payouts)
+        let lines = Screen.render(state).trimmedLines
+        #expect(lines[6] == "Totals: pending 1 $3,722,063  approved 1 $3,722,063  held 1 $3,722,063")
+        #expect(lines[7] == "        paid 1 $3,722,063  failed 1 $3,722,063")
+        #expect(lines[8].hasPrefix("ID       Load"), "the table starts a line lower")
+        #expect(lines[9].hasPrefix("P0 "))
+        #expect(Screen.visibleRows(state) == 13)
+        #expect(Screen.listRow(atLine: 9, state: state) == 0, "a click on the first row selects it")
+        #expect(Screen.listRow(atLine: 8, state: state) == nil)
+
+        let wide = Screen.render({ var s = state; s.width = 140; return s }()).trimmedLines
+        #expect(wide[6] == "Totals: pending 1 $3,722,063  approved 1 $3,722,063  held 1 $3,722,063  paid 1 $3,722,063  failed 1 $3,722,063")
+        #expect(wide[7].hasPrefix("ID ") && wide[7].contains("Payee"))
+        #expect(state.payments.totalsLines(fitting: 50)
+                == ["Totals: pending 1 $3.7M  approved 1 $3.7M", "        held 1 $3.7M  paid 1 $3.7M  failed 1 $3.7M"])
+    }
+
     @Test func invoicesTab() {
         var state = paymentsState()
         state.payments.tab = .invoices

@@ -81,7 +81,9 @@ struct ScreenTests {
     @Test func visibleRowsMatchTheLayout() {
         #expect(Screen.boardVisibleRows(height: 24) == 19)
         #expect(Screen.listVisibleRows(height: 24) == 19)
-        #expect(Screen.visibleRows(for: .payments, height: 24) == 14)
+        var payments = Fixtures.state(width: 80, height: 24)
+        payments.pane = .payments
+        #expect(Screen.visibleRows(payments) == 14)
         let buffer = Screen.render(Fixtures.boardState())
         // Rows L1000…L1018 are on screen, L1019 is not.
         #expect(buffer.text.contains("L1018"))

@@ -220,7 +220,7 @@ extension AppState {
     }
 
     mutating func performOnList(_ action: Action) -> [Effect] {
-        let page = max(1, Screen.visibleRows(for: screen.pane, height: screen.height))
+        let page = max(1, Screen.visibleRows(screen))
         let delta: Int
         switch action {
         case .up: delta = -1

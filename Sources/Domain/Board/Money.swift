@@ -18,6 +18,21 @@ public enum Money {
         return (negative ? "-$" : "$") + grouped + fraction
     }
 
+    /// Short amounts for a line that must fit: 372_206_300 → "$3.7M", 40_550_000 → "$406K",
+    /// 95_000 → "$950".
+    public static func compact(_ cents: Int64) -> String {
+        let sign = cents < 0 ? "-" : ""
+        let dollars = Double(cents < 0 ? -cents : cents) / 100
+        let text: String
+        switch dollars {
+        case 999_500_000...: text = String(format: "%.1fB", dollars / 1_000_000_000)
+        case 999_500...: text = String(format: dollars < 9_950_000 ? "%.1fM" : "%.0fM", dollars / 1_000_000)
+        case 1_000...: text = String(format: "%.0fK", dollars / 1_000)
+        default: text = String(format: "%.0f", dollars)
+        }
+        return sign + "$" + text
+    }
+
     /// 245 → "$2.45/mi"
     public static func perMile(_ cents: Int64) -> String {
         "$\(cents / 100).\(format2(cents % 100))/mi"

@@ -2,8 +2,10 @@ import Domain
 
 /// Accounts payable and receivable: sub-tabs, invoice aging bars, then the table of the tab in force.
 enum PaymentsView {
-    /// Tabs line, four aging bars, totals line, column header.
-    static let headerLines = 7
+    /// Tabs line, four aging bars, one or two totals lines, column header.
+    static func headerLines(_ state: ScreenState) -> Int { 6 + totalsLines(state).count }
+
+    static func totalsLines(_ state: ScreenState) -> [String] { state.payments.totalsLines(fitting: state.width) }
 
     static func draw(_ state: ScreenState, in area: Rect, into buffer: inout CellBuffer, glyphs: Glyphs) {
         let p = state.payments
@@ -19,7 +21,11 @@ enum PaymentsView {
         buffer.put("  \(Format.count(count)) \(p.tab == .payouts ? "payouts" : "invoices")\(filter)   t switches",
                    x: x, y: area.y, style: .muted, maxWidth: area.maxX - x)
         drawAging(p, x: area.x, y: area.y + 1, width: area.width, into: &buffer, glyphs: glyphs)
-        buffer.put("Totals: " + p.totalsLine, x: area.x, y: area.y + 5, style: .header, maxWidth: area.width)
+        let totals = totalsLines(state)
+        for (index, line) in totals.enumerated() {
+            buffer.put(line, x: area.x, y: area.y + 5 + index, style: .header, maxWidth: area.width)
+        }
+        let headerLines = 6 + totals.count
 
         let visible = max(0, area.height - headerLines)
         let top = Table.top(selected: p.selected, top: p.top, visible: visible, count: count)
