@@ -72,6 +72,20 @@ struct DetailAndFilterViewTests {
         #expect(!text.contains("ref BOL77"))
     }
 
+    /// What a dialog's action reports stays in view: a tall dialog ends above the message line.
+    @Test func aDialogsErrorShowsUnderIt() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            var state = Fixtures.boardState(width: w, height: h)
+            state.dialog = .loadDetail(LoadDetailState(loadId: "L77", detail: detail(status: .delivered)))
+            state.flash = Flash(.error, "L77 is delivered, not posted")
+            let buffer = Screen.render(state)
+            let lines = buffer.trimmedLines
+            #expect(lines[h - 2].contains("L77 is delivered, not posted"), "\(w)x\(h): \(lines[h - 2])")
+            #expect(lines[h - 3].contains("└") && lines[h - 3].contains("┘"), "the dialog's bottom edge is above it")
+            #expect(lines[h - 1].contains("online") || lines[h - 1].contains("offline"), "the status bar too")
+        }
+    }
+
     @Test func twelveFieldFilterFormFitsAt80x24WithItsErrors() {
         var state = Fixtures.boardState()
         let labels = ["Search", "Status", "Origin", "Destination", "Equipment", "Pickup from", "Pickup to", "Min $/mile",

@@ -22,8 +22,14 @@ enum Box {
         return rect.inset(1)
     }
 
-    /// A dialog rectangle of the wanted size, centred and clipped to the screen.
+    /// A dialog rectangle of the wanted size, centred and clipped to the screen above its last two
+    /// lines: the message line, where a dialog's actions report what went wrong ("L-10495 is
+    /// delivered, not posted"), and the status bar stay in view.
+    /// A dialog short enough stays centred on the whole screen; a taller one moves up.
     static func dialogRect(screen: Rect, width: Int, height: Int) -> Rect {
-        screen.centered(width: min(width, screen.width), height: min(height, screen.height))
+        let rect = screen.centered(width: min(width, screen.width), height: min(height, max(2, screen.height - 2)))
+        let bottom = screen.maxY - 2
+        guard rect.maxY > bottom else { return rect }
+        return Rect(x: rect.x, y: max(screen.y, bottom - rect.height), width: rect.width, height: rect.height)
     }
 }
