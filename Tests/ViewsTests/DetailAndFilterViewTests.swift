@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Testing
 @testable import Views
@@ -103,6 +104,28 @@ struct DetailAndFilterViewTests {
         #expect(text.contains("Dallas, TX 150"))
         #expect(text.contains("error (Min $/mile): not a number: dollars, e.g. 2.50"))
         #expect(text.contains("Tab next field"))
+    }
+
+    /// A long error is read whole: wrapped at the bottom at 80x24, under its field at 120x40.
+    @Test func aLongFilterErrorIsShownWhole() {
+        let labels = ["Search", "Status", "Origin", "Destination", "Equipment", "Pickup from", "Pickup to", "Min $/mile",
+                      "Max weight", "Max length", "Full/partial", "Posted within"]
+        var form = FormState(title: "Filter loads", fields: labels.map { FormState.Field(label: $0) })
+        form.fields[2].value = "Dalas, TX 150"
+        form.fields[2].error = "no loads start or end in Dalas, TX; check the spelling or add the state"
+        form.focused = 2
+        var small = Fixtures.boardState()
+        small.dialog = .filter(form)
+        let compact = Screen.render(small).trimmedLines
+        let at = compact.firstIndex { $0.contains("error (Origin): no loads start or end in Dalas, TX; check the spelling") }
+        #expect(at.map { compact[$0 + 1].contains("│ or add the state ") } == true, "\(compact)")
+        #expect(compact.contains { $0.contains("Tab next field") })
+
+        var large = Fixtures.boardState(width: 120, height: 40)
+        large.dialog = .filter(form)
+        let spaced = Screen.render(large).trimmedLines
+        let origin = spaced.firstIndex { $0.contains("Origin:") }
+        #expect(origin.map { spaced[$0 + 1] }?.contains("error: no loads start or end in Dalas, TX; check the spelling or add the state") == true)
     }
 
     @Test func mapDrawsTheSelectedRouteAndTheFollowedDriver() {

@@ -7,20 +7,25 @@ enum FilterDialog {
         let labelWidth = (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
         // Each field gets a line for its error when the screen has room; otherwise the fields sit on
         // consecutive lines, bad ones marked "!", and the focused (or first) error shows at the bottom.
-        let spaced = form.fields.count * 2 + 4 <= screen.height
+        // As wide as the screen allows up to 96 columns, so an error such as "no loads start or end
+        // in Dalas, TX; check the spelling or add the state" is read whole.
+        let width = max(64, min(screen.width - 4, 96))
+        let spaced = form.fields.count * 2 + 4 <= screen.height - 2
         let step = spaced ? 2 : 1
-        let height = spaced ? form.fields.count * 2 + 4 : form.fields.count + 4
-        let rect = Box.dialogRect(screen: screen, width: 64, height: height)
+        let shown = form.fields.indices.contains(form.focused) && form.fields[form.focused].error != nil
+            ? form.focused : form.fields.firstIndex { $0.error != nil }
+        // Compact, the error shown at the bottom wraps onto as many lines as the screen has spare.
+        let errorLines = spaced ? [] : shown.flatMap { index in
+            form.fields[index].error.map { Screen.wrap("error (\(form.fields[index].label)): \($0)", width: max(1, width - 4)) }
+        } ?? []
+        let spare = max(1, screen.height - 2 - (form.fields.count + 3))
+        let height = spaced ? form.fields.count * 2 + 4 : form.fields.count + 3 + max(1, min(errorLines.count, spare))
+        let rect = Box.dialogRect(screen: screen, width: width, height: height)
         let inner = Box.draw(rect, title: form.title, into: &buffer, glyphs: glyphs)
         let valueWidth = max(4, inner.width - labelWidth - 4)
-        if !spaced {
-            let shown = form.fields.indices.contains(form.focused) && form.fields[form.focused].error != nil
-                ? form.focused : form.fields.firstIndex { $0.error != nil }
-            if let shown, let error = form.fields[shown].error, inner.height >= 3 {
-                let ex = buffer.put("error (\(form.fields[shown].label)): ", x: inner.x + 1, y: inner.maxY - 2, style: .error,
-                                    maxWidth: inner.width - 1)
-                buffer.put(error, x: inner.x + 1 + ex, y: inner.maxY - 2, style: .role(.error), maxWidth: inner.width - 1 - ex)
-            }
+        let errorTop = inner.y + form.fields.count
+        for (index, line) in errorLines.enumerated() where errorTop + index < inner.maxY - 1 {
+            buffer.put(line, x: inner.x + 1, y: errorTop + index, style: .role(.error), maxWidth: inner.width - 1)
         }
         for (i, field) in form.fields.enumerated() {
             let y = inner.y + i * step
@@ -35,9 +40,10 @@ enum FilterDialog {
             drawInput(field.value, placeholder: field.placeholder, focused: focused, x: x, y: y,
                       width: min(valueWidth, inner.maxX - x - 1), into: &buffer, glyphs: glyphs)
             if spaced, let error = field.error, y + 1 < inner.maxY - 1 {
-                let ex = buffer.put("error: ", x: inner.x + 2 + labelWidth, y: y + 1, style: .error)
-                buffer.put(error, x: inner.x + 2 + labelWidth + ex, y: y + 1, style: .role(.error),
-                           maxWidth: inner.maxX - (inner.x + 2 + labelWidth + ex))
+                // Under the value when it fits there, else from the label's column.
+                let text = "error: " + error
+                let errorX = DisplayWidth.of(text) <= inner.maxX - 1 - (inner.x + 2 + labelWidth) ? inner.x + 2 + labelWidth : inner.x + 2
+                buffer.put(text, x: errorX, y: y + 1, style: .role(.error), maxWidth: inner.maxX - 1 - errorX)
             }
         }
         DialogView.footer(" Tab next field  Enter apply  Esc cancel", inner: inner, into: &buffer)
