@@ -117,7 +117,7 @@ extension Mirror {
         // A state or an equipment filter along the default order tests the other one inside the
         // index, where SQLite reads it before the row: TX vans by pickup on 1M loads went from
         // 2 ms to 0.2 ms in SQLite (463 row reads to 50), and Vermont vans from 74 ms to 3 ms.
-        // Built after opening, like a snapshot's deferred indexes.
+        // On a large mirror they are built after opening, like a snapshot's deferred indexes.
         migrator.registerMigration("v7") { db in
             try SnapshotIndexes.redefine(db, "CREATE INDEX loads_state_pickup ON loads(origin_state, pickup_at, id, equipment)")
             try SnapshotIndexes.redefine(db, "CREATE INDEX loads_equipment_pickup ON loads(equipment, pickup_at, id, origin_state)")

@@ -22,10 +22,10 @@ enum Box {
         return rect.inset(1)
     }
 
-    /// A dialog rectangle of the wanted size, centred and clipped to the screen above its last two
-    /// lines: the message line, where a dialog's actions report what went wrong ("L-10495 is
-    /// delivered, not posted"), and the status bar stay in view.
-    /// A dialog short enough stays centred on the whole screen; a taller one moves up.
+    /// A dialog rectangle of the wanted size, centred on the screen and clipped to it, ending
+    /// above its last two lines: the message line, where a dialog's actions report what went wrong
+    /// ("L-10495 is delivered, not posted"), and the status bar stay in view. A dialog that would
+    /// reach them moves up.
     static func dialogRect(screen: Rect, width: Int, height: Int) -> Rect {
         let rect = screen.centered(width: min(width, screen.width), height: min(height, max(2, screen.height - 2)))
         let bottom = screen.maxY - 2
