@@ -60,9 +60,9 @@ extension PaymentsState {
     /// Whole dollars when they fit; short amounts ("$3.7M") when they do not, so at 80 columns
     /// no status is cut off the end.
     public func totalsLines(fitting width: Int) -> [String] {
-        let full = TotalsWrap.lines(totalsParts(Money.dollars(_:whole:)), width: width)
+        let full = PaymentsState.wrap(totalsParts(Money.dollars(_:whole:)), width: width)
         guard full.count > 2 else { return full }
-        return Array(TotalsWrap.lines(totalsParts { cents, _ in Money.compact(cents) }, width: width).prefix(2))
+        return Array(PaymentsState.wrap(totalsParts { cents, _ in Money.compact(cents) }, width: width).prefix(2))
     }
 
     private func totalsParts(_ money: (Int64, Bool) -> String) -> [String] {
@@ -77,13 +77,10 @@ extension PaymentsState {
             return ["open \(Format.count(openInvoices.count)) invoices \(money(openInvoices.cents, true))"]
         }
     }
-}
 
-/// Parts laid out in lines of a width: "Totals: " before the first, as much indent before the rest.
-enum TotalsWrap {
-    static let label = "Totals: "
-
-    static func lines(_ parts: [String], width: Int) -> [String] {
+    /// Parts laid out in lines of `width`: "Totals: " before the first, as much indent before the rest.
+    private static func wrap(_ parts: [String], width: Int) -> [String] {
+        let label = "Totals: "
         var lines: [String] = []
         var line = label
         for part in parts {
