@@ -25,6 +25,11 @@ public struct DispatchClient: Sendable {
         try await send("POST", "/v1/login", body: LoginRequest(user: user, password: password), timeout: 15)
     }
 
+    /// Revokes this client's token on the server.
+    public func logout() async throws(ClientError) {
+        _ = try await sendData("POST", "/v1/logout", query: [], body: nil as String?, timeout: 15)
+    }
+
     /// One page of changes since `cursor`; with `wait` > 0 the server holds the request until something changes.
     public func pull(cursor: String?, clientId: String, limit: Int = 5_000, wait: Int = 0) async throws(ClientError) -> PullResponse {
         var items = [URLQueryItem(name: "clientId", value: clientId), URLQueryItem(name: "limit", value: String(limit))]

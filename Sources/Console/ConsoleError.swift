@@ -14,6 +14,7 @@ enum ConsoleError: Error, CustomStringConvertible {
     case terminal(String)
     case unsyncedEdits(Int)
     case stillRefused(id: Int64, reason: String)
+    case logoutUnreachable(String)
 
     var description: String {
         switch self {
@@ -28,6 +29,8 @@ enum ConsoleError: Error, CustomStringConvertible {
         case .terminal(let message): message
         case .stillRefused(let id, let reason):
             "#\(id) would be refused again: \(reason). It stays under conflicts; discard it with `dispatch conflicts discard \(id)`"
+        case .logoutUnreachable(let detail):
+            "\(detail): still signed in, as the token is valid on the server until it is revoked; try again, or `dispatch logout --local` to forget it here only"
         case .unsyncedEdits(let count):
             "\(count) edit\(count == 1 ? "" : "s") not yet synced; run `dispatch sync` first, or pass --force to drop them"
         }

@@ -7,7 +7,7 @@ struct DispatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispatch",
         abstract: "Keyboard-driven freight dispatch console that keeps working offline.",
-        subcommands: [BoardCommand.self, DriverCommand.self, DemoCommand.self, LoginCommand.self, SyncCommand.self,
+        subcommands: [BoardCommand.self, DriverCommand.self, DemoCommand.self, LoginCommand.self, LogoutCommand.self, SyncCommand.self,
                       LoadsCommand.self, AssignCommand.self, OutboxCommand.self, ConflictsCommand.self,
                       NoteCommand.self, PayoutCommand.self, EventsCommand.self],
         defaultSubcommand: BoardCommand.self

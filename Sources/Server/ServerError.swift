@@ -5,6 +5,8 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
     case badRequest(code: String, message: String)
     case unauthorized
     case badCredentials
+    case accountDisabled
+    case conflict(code: String, message: String)
     case forbidden(String)
     case notFound(String)
     case payloadTooLarge(limit: Int)
@@ -12,6 +14,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
     case mutationGap(expected: Int64, got: Int64)
     case unknownCursor
     case rateLimited(retryAfter: Int)
+    case loginThrottled(retryAfter: Int)
     case notReady(String)
     case clientOwnedByAnotherUser
     case storage(String)
@@ -22,11 +25,12 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .badRequest, .mutationGap, .unknownCursor: 400
         case .unauthorized, .badCredentials: 401
-        case .forbidden, .clientOwnedByAnotherUser: 403
+        case .forbidden, .clientOwnedByAnotherUser, .accountDisabled: 403
+        case .conflict: 409
         case .notFound: 404
         case .payloadTooLarge: 413
         case .unsupportedProtocol: 426
-        case .rateLimited: 429
+        case .rateLimited, .loginThrottled: 429
         case .notReady: 503
         case .storage, .seed: 500
         }
@@ -38,6 +42,8 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .badRequest(let code, _): code
         case .unauthorized: "unauthorized"
         case .badCredentials: "bad_credentials"
+        case .accountDisabled: "account_disabled"
+        case .conflict(let code, _): code
         case .forbidden: "forbidden"
         case .notFound: "not_found"
         case .payloadTooLarge: "payload_too_large"
@@ -45,6 +51,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .mutationGap: "mutation_gap"
         case .unknownCursor: "unknown_cursor"
         case .rateLimited: "rate_limited"
+        case .loginThrottled: "login_throttled"
         case .notReady: "not_ready"
         case .clientOwnedByAnotherUser: "client_id_taken"
         case .storage: "storage_error"
@@ -57,6 +64,8 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .badRequest(_, let message): message
         case .unauthorized: "missing or expired token: log in again"
         case .badCredentials: "wrong user name or password"
+        case .accountDisabled: "this login is disabled: ask your administrator"
+        case .conflict(_, let message): message
         case .forbidden(let why): why
         case .notFound(let what): what
         case .payloadTooLarge(let limit): "request body larger than \(limit / 1024) KiB"
@@ -66,6 +75,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
             "mutation ids must follow on: expected \(expected), got \(got); nothing was applied"
         case .clientOwnedByAnotherUser: "this client id belongs to another user"
         case .rateLimited(let seconds): "too many requests for this token; retry in \(seconds) s"
+        case .loginThrottled(let seconds): "too many failed logins; retry in \(seconds) s"
         case .notReady(let why): "not ready: \(why)"
         case .unknownCursor: "this server never issued that cursor; pull without a cursor for a full snapshot"
         case .storage(let detail): "storage error: \(detail)"

@@ -9,7 +9,7 @@ struct Dispatchd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispatchd",
         abstract: "The dispatch backend: load board, fleet and payments with a delta sync protocol.",
-        subcommands: [Serve.self, Seed.self, LoadTestCommand.self],
+        subcommands: [Serve.self, Seed.self, UserCommand.self, LoadTestCommand.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -33,6 +33,20 @@ extension TestServer {
         })
     }
 
+    /// What the server stores of its sessions: one token digest each.
+    func sessionDigests() async throws -> [String] {
+        try await read(sqlite: { db in
+            try String.fetchAll(db, sql: "SELECT token_hash FROM sessions")
+        }, postgres: { connection, logger in
+            var digests: [String] = []
+            for try await digest in try await connection.query("SELECT token_hash FROM sessions", logger: logger)
+                .decode(String.self) {
+                digests.append(digest)
+            }
+            return digests
+        })
+    }
+
     /// Bodies of `table` whose JSON contains `text`.
     func bodies(of table: String, containing text: String) async throws -> [String] {
         try await read(sqlite: { db in

@@ -13,7 +13,9 @@ struct Session {
 
     static func open(_ options: GlobalOptions) throws -> Session {
         let directory = DataDirectory(override: options.dataDir)
-        guard let config = try ConsoleConfig.load(from: directory.configFile) else { throw ConsoleError.notLoggedIn }
+        guard let config = try ConsoleConfig.load(from: directory.configFile), !config.token.isEmpty else {
+            throw ConsoleError.notLoggedIn
+        }
         return try open(directory: directory, config: config)
     }
 

@@ -5,10 +5,13 @@ import Domain
 public struct AppContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var actor: Actor?
+    /// The peer's IP address, for the login throttle (nil in tests without a channel).
+    public var remoteAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         actor = nil
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Push bodies above this are refused with 413 before decoding.

@@ -43,6 +43,10 @@ final class TokenCache: @unchecked Sendable {
             return entry.actor
         }
     }
+    /// Drops a revoked token at once; other instances trust their entry for at most a minute.
+    func forget(_ token: String) {
+        lock.withLock { _ = actors.removeValue(forKey: token) }
+    }
     func remember(_ token: String, _ actor: Actor) {
         lock.withLock {
             if actors.count > 100_000 { actors.removeAll() }

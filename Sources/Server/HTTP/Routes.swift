@@ -10,6 +10,7 @@ struct Routes {
     let metrics: ServerMetrics
     let gpsRetention: Int64
     let pages = PageCache()
+    let logins = LoginGuard()
 
     func register(on router: Router<AppContext>, tokens: TokenCache) {
         router.get("/health") { _, _ in
@@ -26,7 +27,7 @@ struct Routes {
         router.post("/v1/login") { request, context in
             try ProtocolCheck.check(request)
             let login = try await decode(LoginRequest.self, request, context, limit: 16 * 1024)
-            return try json(try await store.login(user: login.user, password: login.password))
+            return try json(try await self.login(login, from: context.remoteAddress ?? "unknown"))
         }
         var api = router.group("v1").add(middleware: AuthMiddleware(store: store, tokens: tokens, lifetime: limits.tokenLifetime))
         if limits.requestsPerSecond > 0 {
@@ -37,6 +38,34 @@ struct Routes {
         api.get("pull") { request, context in try await pull(request, context) }
         api.post("push") { request, context in try await push(request, context) }
         api.post("positions") { request, context in try await positions(request, context) }
+        api.post("logout") { request, _ in
+            // AuthMiddleware has checked the header and the token.
+            let token = String((request.headers[.authorization] ?? "").dropFirst("Bearer ".count))
+            try await store.logout(token: token)
+            tokens.forget(token)
+            return Response(status: .noContent)
+        }
+    }
+
+    /// Checks the throttle before the password, so a locked-out user is refused even with the
+    /// right one; only wrong passwords spend it.
+    func login(_ login: LoginRequest, from address: String) async throws -> LoginResponse {
+        let wait = logins.retryAfter(user: login.user, address: address)
+        if wait > 0 {
+            let seconds = max(1, Int(wait.rounded(.up)))
+            metrics.rateLimited.increment()
+            var error = APIError(ServerError.loginThrottled(retryAfter: seconds))
+            error.headers[.retryAfter] = String(seconds)
+            throw error
+        }
+        do {
+            let response = try await store.login(user: login.user, password: login.password)
+            logins.succeeded(user: login.user)
+            return response
+        } catch ServerError.badCredentials {
+            logins.failed(user: login.user, address: address)
+            throw ServerError.badCredentials
+        }
     }
 
     func pull(_ request: Request, _ context: AppContext) async throws -> Response {

@@ -25,3 +25,11 @@ public struct TokenBucket: Sendable, Equatable {
         return (false, (1 - tokens) / rate)
     }
 }
+
+extension TokenBucket {
+    /// Seconds until a token will be there (0: one is there now), without taking it.
+    public func wait(now: Double) -> Double {
+        let available = min(burst, tokens + max(0, now - updatedAt) * rate)
+        return available >= 1 ? 0 : (1 - available) / rate
+    }
+}

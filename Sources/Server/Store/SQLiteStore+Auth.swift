@@ -1,32 +1,39 @@
 import Foundation
 import GRDB
-import HummingbirdBcrypt
 import Domain
 
 extension SQLiteStore {
     public func login(user: String, password: String) async throws -> LoginResponse {
         let row = try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [user])
+            try Row.fetchOne(db, sql: "SELECT \(UserRow.columns) FROM users u WHERE u.name = ?", arguments: [user])
                 .map { UserRow(row: $0) }
         }
-        // Verify against a dummy hash for unknown users too, so timing does not reveal names.
-        let hash = row?.passwordHash ?? SQLiteStore.dummyHash
-        guard Bcrypt.verify(password, hash: hash), let row else { throw ServerError.badCredentials }
-        let token = SQLiteStore.newToken()
-        let now = Int64(Date().timeIntervalSince1970)
-        try await pool.write { db in
-            try db.execute(sql: "INSERT INTO tokens(token, user, created_at) VALUES (?, ?, ?)",
-                           arguments: [token, row.name, now])
+        switch LoginDecision.decide(row: row, password: password) {
+        case .refuse(let error): throw error
+        case .issue(let row):
+            let token = Credentials.newToken()
+            let now = Int64(Date().timeIntervalSince1970)
+            try await pool.write { db in
+                try db.execute(sql: "INSERT INTO sessions(token_hash, user, created_at) VALUES (?, ?, ?)",
+                               arguments: [Credentials.digest(of: token), row.name, now])
+            }
+            return LoginResponse(token: token, user: row.name, role: row.role, driverId: row.driverId,
+                                 organization: row.organization)
         }
-        return LoginResponse(token: token, user: row.name, role: row.role, driverId: row.driverId,
-                             organization: row.organization)
+    }
+
+    public func logout(token: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [Credentials.digest(of: token)])
+        }
     }
 
     public func authenticate(token: String, issuedAfter: Int64) async throws -> Actor? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: """
-                SELECT u.* FROM tokens t JOIN users u ON u.name = t.user WHERE t.token = ? AND t.created_at > ?
-                """, arguments: [token, issuedAfter]).map { UserRow(row: $0).actor }
+                SELECT \(UserRow.columns) FROM sessions s JOIN users u ON u.name = s.user
+                WHERE s.token_hash = ? AND s.created_at > ? AND NOT u.disabled
+                """, arguments: [Credentials.digest(of: token), issuedAfter]).map { UserRow(row: $0).actor }
         }
     }
 
@@ -37,32 +44,14 @@ extension SQLiteStore {
             INSERT OR REPLACE INTO users(name, password_hash, role, driver_id, organization) VALUES (?, ?, ?, ?, ?)
             """, arguments: [name, passwordHash, role.rawValue, driverId, organization])
     }
-
-    static let dummyHash = Bcrypt.hash("not-a-password", cost: 8)
-
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
-    }
 }
 
-/// A `users` row.
-struct UserRow {
-    var name: String
-    var passwordHash: String
-    var role: Role
-    var driverId: String?
-    var organization: String
-
+extension UserRow {
+    /// A row selected with `UserRow.columns`.
     init(row: Row) {
-        name = row["name"]
-        passwordHash = row["password_hash"]
-        role = Role(rawValue: row["role"]) ?? .driver
-        driverId = row["driver_id"]
-        organization = row["organization"]
+        self.init(name: row[0], passwordHash: row[1], role: row[2], driverId: row[3], organization: row[4],
+                  disabled: row[5])
     }
-
-    var actor: Actor { Actor(user: name, role: role, driverId: driverId, organization: organization) }
 }
 
 extension SQLiteStore {

@@ -121,6 +121,26 @@ extension SQLiteStore {
                 CREATE INDEX loads_driver_org_seq ON loads(driver_id, org, seq);
                 """)
         }
+        migrator.registerMigration("v5: hashed sessions, disabled logins") { db in
+            // Tokens were stored as issued; a copy of the database granted every session. Only
+            // their SHA-256 is kept from now on, and live tokens keep working.
+            try db.execute(sql: """
+                ALTER TABLE users ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT 0;
+                CREATE TABLE sessions(
+                    token_hash TEXT PRIMARY KEY,
+                    user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX sessions_user ON sessions(user);
+                """)
+            let tokens = try Row.fetchAll(db, sql: "SELECT token, user, created_at FROM tokens")
+            for token in tokens {
+                let text: String = token[0]
+                try db.execute(sql: "INSERT OR IGNORE INTO sessions(token_hash, user, created_at) VALUES (?, ?, ?)",
+                               arguments: [Credentials.digest(of: text), token[1], token[2]])
+            }
+            try db.execute(sql: "DROP TABLE tokens")
+        }
         return migrator
     }
 }

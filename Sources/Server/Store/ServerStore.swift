@@ -2,7 +2,7 @@ import Domain
 
 /// What dispatchd needs of a store beyond the protocol routes use: cursors' database id,
 /// counts, bulk seeding, GPS history and closing. SQLite and PostgreSQL both provide it.
-public protocol ServerStore: Store, SeedSink {
+public protocol ServerStore: Store, SeedSink, UserDirectory {
     /// Identifies this database in cursors, so a cursor from elsewhere resets.
     var databaseId: String { get }
     /// Releases connections; the store cannot be used afterwards.

@@ -8,7 +8,8 @@ import Domain
 public protocol Store: Sendable {
     /// Checks a user's password and issues a bearer token.
     func login(user: String, password: String) async throws -> LoginResponse
-    /// The actor a bearer token stands for, or nil if unknown.
+    /// Revokes one bearer token (signing out); unknown tokens are ignored.
+    func logout(token: String) async throws
     /// The actor a bearer token issued after `issuedAfter` (seconds since 1970) stands for, or nil
     /// if the token is unknown or older (expired).
     func authenticate(token: String, issuedAfter: Int64) async throws -> Actor?

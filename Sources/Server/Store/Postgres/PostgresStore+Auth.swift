@@ -1,49 +1,55 @@
 import Foundation
-import HummingbirdBcrypt
 import PostgresNIO
 import Domain
 
 extension PostgresStore {
     public func login(user: String, password: String) async throws -> LoginResponse {
         let row = try await run("look up a login") { connection in
-            try await connection.query("""
-                SELECT name, password_hash, role, driver_id, organization FROM users WHERE name = \(user)
-                """, logger: self.logger).collect().first
-                .map { UserRow(try $0.decode((String, String, String, String?, String).self)) }
+            try await connection.query(PostgresStatement("SELECT \(UserRow.columns) FROM users u WHERE u.name = ?",
+                                                         [.text(user)]).query, logger: self.logger).collect().first.map { try UserRow(postgres: $0) }
         }
-        // Verify against a dummy hash for unknown users too, so timing does not reveal names.
-        let hash = row?.passwordHash ?? SQLiteStore.dummyHash
-        guard Bcrypt.verify(password, hash: hash), let row else { throw ServerError.badCredentials }
-        let token = SQLiteStore.newToken()
-        let now = Int64(Date().timeIntervalSince1970)
-        _ = try await run("store a token") { connection in
-            try await connection.query("""
-                INSERT INTO tokens(token, "user", created_at) VALUES (\(token), \(row.name), \(now))
-                """, logger: self.logger)
+        switch LoginDecision.decide(row: row, password: password) {
+        case .refuse(let error): throw error
+        case .issue(let row):
+            let token = Credentials.newToken()
+            let digest = Credentials.digest(of: token)
+            let now = Int64(Date().timeIntervalSince1970)
+            _ = try await run("store a session") { connection in
+                try await connection.query("""
+                    INSERT INTO sessions(token_hash, "user", created_at) VALUES (\(digest), \(row.name), \(now))
+                    """, logger: self.logger)
+            }
+            return LoginResponse(token: token, user: row.name, role: row.role, driverId: row.driverId,
+                                 organization: row.organization)
         }
-        return LoginResponse(token: token, user: row.name, role: row.role, driverId: row.driverId,
-                             organization: row.organization)
+    }
+
+    public func logout(token: String) async throws {
+        let digest = Credentials.digest(of: token)
+        _ = try await run("end a session") { connection in
+            try await connection.query("DELETE FROM sessions WHERE token_hash = \(digest)", logger: self.logger)
+        }
     }
 
     public func authenticate(token: String, issuedAfter: Int64) async throws -> Actor? {
-        try await run("check a token") { connection in
-            try await connection.query("""
-                SELECT u.name, u.password_hash, u.role, u.driver_id, u.organization
-                FROM tokens t JOIN users u ON u.name = t."user" WHERE t.token = \(token) AND t.created_at > \(issuedAfter)
-                """, logger: self.logger).collect().first
-                .map { UserRow(try $0.decode((String, String, String, String?, String).self)).actor }
+        let digest = Credentials.digest(of: token)
+        return try await run("check a token") { connection in
+            try await connection.query(PostgresStatement("""
+                SELECT \(UserRow.columns) FROM sessions s JOIN users u ON u.name = s."user"
+                WHERE s.token_hash = ? AND s.created_at > ? AND NOT u.disabled
+                """, [.text(digest), .int(issuedAfter)]).query, logger: self.logger)
+                .collect().first.map { try UserRow(postgres: $0).actor }
         }
     }
 }
 
 extension UserRow {
-    /// A `users` row read from PostgreSQL: name, password hash, role, driver id, organization.
-    init(_ columns: (String, String, String, String?, String)) {
-        name = columns.0
-        passwordHash = columns.1
-        role = Role(rawValue: columns.2) ?? .driver
-        driverId = columns.3
-        organization = columns.4
+    /// A row selected with `UserRow.columns`.
+    init(postgres row: PostgresRow) throws {
+        let (name, hash, role, driverId, organization, disabled) =
+            try row.decode((String, String, String, String?, String, Bool).self)
+        self.init(name: name, passwordHash: hash, role: role, driverId: driverId, organization: organization,
+                  disabled: disabled)
     }
 }
 

@@ -89,6 +89,22 @@ extension PostgresStore {
             "DROP INDEX loads_driver_seq",
             "CREATE INDEX loads_driver_org_seq ON loads(driver_id, org, seq)",
         ]),
+        // As SQLite's v5: only a token's SHA-256 is stored; live tokens keep working.
+        Migration(version: 5, name: "v5: hashed sessions, disabled logins", statements: [
+            "ALTER TABLE users ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT false",
+            """
+            CREATE TABLE sessions(token_hash TEXT PRIMARY KEY,
+                                  "user" TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+                                  created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX sessions_user ON sessions(\"user\")",
+            """
+            INSERT INTO sessions(token_hash, "user", created_at)
+            SELECT encode(sha256(convert_to(token, 'UTF8')), 'hex'), "user", created_at FROM tokens
+            ON CONFLICT DO NOTHING
+            """,
+            "DROP TABLE tokens",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction.
