@@ -10,12 +10,14 @@ struct EffectRunner: Sendable {
 
     /// The totals of the query on screen; a newer query's cancel the older ones'.
     let totals = LatestTask()
+    /// Edits and saved views, one at a time in the order they were made; reads run beside them.
+    let writes = SerialJobs()
 
     func run(_ effect: Effect) {
         let session = session
         let post = post
         if case .fetchBoard(_, _, _, let generation) = effect { totals.cancel(olderThan: generation) }
-        let task = Task.detached {
+        let job: SerialJobs.Job = {
             do {
                 try await EffectRunner.perform(effect, session: session, post: post)
             } catch {
@@ -24,6 +26,11 @@ struct EffectRunner: Sendable {
                 post(.failure("\(ConsoleError.wrap(error))"))
             }
         }
+        if effect.writes {
+            writes.submit(job)
+            return
+        }
+        let task = Task.detached(operation: job)
         if case .fetchTotals(_, _, let generation) = effect { totals.replace(with: task, generation: generation) }
     }
 
@@ -95,6 +102,16 @@ struct EffectRunner: Sendable {
             try SavedViewStore(directory: session.directory).save(views)
         case .findDriver(let driverId, let miles):
             post(.nearDriver(driverId: driverId, try await queries.driver(driverId), miles: miles))
+        }
+    }
+}
+
+extension Effect {
+    /// Whether the effect changes the mirror or a file, and so must keep its place in line.
+    var writes: Bool {
+        switch self {
+        case .mutate, .retryConflict, .discardConflict, .saveViews: true
+        default: false
         }
     }
 }
