@@ -4,6 +4,29 @@ import Testing
 
 @Suite("Load board")
 struct BoardViewTests {
+    @Test(arguments: [80, 100, 120]) func aCutCityKeepsItsState(width: Int) {
+        var state = Fixtures.boardState(width: width)
+        state.board.rows = [Fixtures.load(0, origin: ("Kansas City", "MO"), dest: ("Rancho Cucamonga", "CA")),
+                            Fixtures.load(1, origin: ("Dallas", "TX"), dest: ("Houston", "TX"))]
+        let lines = Screen.render(state).trimmedLines
+        let row = lines[3]
+        #expect(row.contains(", MO") && row.contains(", CA"), "\(width) columns: \(row)")
+        #expect(!row.contains("Kansas City, …") && !row.contains("Kansas City, M "), "\(width): \(row)")
+        if width == 80 {
+            #expect(row.contains("Kansas Ci…, MO") && row.contains("Rancho Cu…, CA"), "\(row)")
+            #expect(lines[4].contains("Dallas, TX     Houston, TX"), "short names are untouched")
+        }
+    }
+
+    @Test func fitKeepsTheEndOnlyWhenALetterStillShows() {
+        #expect(Table.fit("Kansas City, MO", width: 13, keepingEnd: 4, ellipsis: "…") == "Kansas C…, MO")
+        #expect(Table.fit("Kansas City, MO", width: 15, keepingEnd: 4, ellipsis: "…") == "Kansas City, MO")
+        #expect(Table.fit("Kansas City, MO", width: 9, keepingEnd: 4, ellipsis: "~") == "Kans~, MO")
+        #expect(Table.fit("Kansas City, MO", width: 5, keepingEnd: 4, ellipsis: "…") == "Kansas City, MO",
+                "too narrow for the state: the table cuts it as before")
+        #expect(Table.fit("東京都市, JP", width: 10, keepingEnd: 4, ellipsis: "…") == "東京…, JP")
+    }
+
     @Test func boardAt80x24() {
         var state = Fixtures.boardState()
         state.board.selected = 2

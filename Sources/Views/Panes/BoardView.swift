@@ -15,7 +15,8 @@ enum BoardView {
         let window = board.rows.isEmpty ? [] : Array(board.rows[top ..< min(board.rows.count, top + visible)])
         let rows = window.map { row(for: $0, now: state.now, glyphs: glyphs) }
         let selected = board.rows.isEmpty ? nil : board.selected - top
-        Table.draw(columns, rows: rows, selected: selected, at: (area.x, area.y + 1), width: tableWidth, into: &buffer)
+        Table.draw(columns, rows: rows, selected: selected, at: (area.x, area.y + 1), width: tableWidth, into: &buffer,
+                   ellipsis: glyphs.ellipsis)
         let total = board.totalCount ?? board.rows.count
         Scrollbar.draw(x: area.maxX - 1, y: area.y + headerLines, height: visible, total: total,
                        position: board.selectedPosition ?? board.selected, visible: visible,
@@ -93,6 +94,8 @@ enum BoardView {
             row.style = Style(role: .pending, bold: true)
         }
         if !load.pending { row.cellStyles[2] = statusStyle(load.status) }
+        // A cut city keeps its state: ", MO".
+        row.keptEnds = [3: load.originState.count + 2, 4: load.destState.count + 2]
         return row
     }
 

@@ -23,6 +23,9 @@ struct TableRow: Sendable {
     var cells: [String]
     var cellStyles: [Int: Style] = [:]
     var style: Style = .plain
+    /// Characters at the end of a cell that survive truncation (", MO" of a city), so a cut
+    /// cell reads "Kansas Ci…, MO" rather than "Kansas City, M".
+    var keptEnds: [Int: Int] = [:]
 }
 
 /// Fits columns into a width and draws header and rows.
@@ -56,7 +59,7 @@ enum Table {
 
     /// Draws the header at `y` and `rows` below it; `selected` (index into rows) is reversed.
     static func draw(_ columns: [Column], rows: [TableRow], selected: Int?, at origin: (x: Int, y: Int),
-                     width: Int, into buffer: inout CellBuffer) {
+                     width: Int, into buffer: inout CellBuffer, ellipsis: String = "…") {
         let layout = layout(columns, width: width)
         buffer.put(String(repeating: " ", count: max(0, width)), x: origin.x, y: origin.y, style: .header.underlined)
         for (i, x, w) in layout {
@@ -71,10 +74,21 @@ enum Table {
             for (i, x, w) in layout where i < row.cells.count {
                 var style = row.cellStyles[i] ?? row.style
                 if isSelected { style.reverse = true }
-                buffer.put(DisplayWidth.pad(row.cells[i], to: w, right: columns[i].alignRight),
+                let text = fit(row.cells[i], width: w, keepingEnd: row.keptEnds[i], ellipsis: ellipsis)
+                buffer.put(DisplayWidth.pad(text, to: w, right: columns[i].alignRight),
                            x: origin.x + x, y: y, style: style, maxWidth: w)
             }
         }
+    }
+
+    /// `text` as it fits `width`: unchanged when it fits or keeps no end; else its head is cut
+    /// with `ellipsis` and its last `keepingEnd` characters kept, when they leave room for a letter.
+    static func fit(_ text: String, width: Int, keepingEnd: Int?, ellipsis: String) -> String {
+        guard let keep = keepingEnd, keep > 0, DisplayWidth.of(text) > width else { return text }
+        let tail = String(text.suffix(keep))
+        let room = width - DisplayWidth.of(tail)
+        guard room >= DisplayWidth.of(ellipsis) + 1 else { return text }
+        return DisplayWidth.truncate(String(text.dropLast(keep)), to: room, marker: ellipsis) + tail
     }
 
     /// Keeps the selection inside the window: the first row to show.
