@@ -26,7 +26,7 @@ struct UserRow {
 
 /// What a login decides once the row (if any) is read: the same for both stores.
 enum LoginDecision {
-    /// Issue `token` (its digest is stored) for this user.
+    /// Issue a token for this user (the store keeps only its digest).
     case issue(UserRow)
     case refuse(ServerError)
 
