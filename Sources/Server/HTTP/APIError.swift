@@ -18,6 +18,15 @@ public struct APIError: HTTPResponseError {
         body = ErrorBody(code: code, message: message)
     }
 
+    /// A 429 whose `Retry-After` is `wait` rounded up to whole seconds (at least 1); `error` gets
+    /// the same number for its sentence.
+    static func retryLater(after wait: Double, _ error: (Int) -> ServerError) -> APIError {
+        let seconds = max(1, Int(wait.rounded(.up)))
+        var response = APIError(error(seconds))
+        response.headers[.retryAfter] = String(seconds)
+        return response
+    }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var fields = headers
         fields[.contentType] = "application/json"

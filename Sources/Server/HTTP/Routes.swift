@@ -52,11 +52,8 @@ struct Routes {
     func login(_ login: LoginRequest, from address: String) async throws -> LoginResponse {
         let wait = logins.retryAfter(user: login.user, address: address)
         if wait > 0 {
-            let seconds = max(1, Int(wait.rounded(.up)))
             metrics.rateLimited.increment()
-            var error = APIError(ServerError.loginThrottled(retryAfter: seconds))
-            error.headers[.retryAfter] = String(seconds)
-            throw error
+            throw APIError.retryLater(after: wait, ServerError.loginThrottled(retryAfter:))
         }
         do {
             let response = try await store.login(user: login.user, password: login.password)

@@ -46,10 +46,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         let (allowed, retryAfter) = limiter.take(key)
         guard allowed else {
             metrics.rateLimited.increment()
-            let seconds = max(1, Int(retryAfter.rounded(.up)))
-            var error = APIError(ServerError.rateLimited(retryAfter: seconds))
-            error.headers[.retryAfter] = String(seconds)
-            throw error
+            throw APIError.retryLater(after: retryAfter, ServerError.rateLimited(retryAfter:))
         }
         return try await next(request, context)
     }
