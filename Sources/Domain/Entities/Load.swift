@@ -30,6 +30,11 @@ public struct Load: Codable, Sendable, Hashable, Identifiable {
     public var version: Int64
     /// Notes in the order the server accepted them; absent from the JSON when there are none.
     public var notes: [LoadNote]?
+    /// The rate as quoted in its kind's unit (per mile, ton or hour); absent for a flat rate,
+    /// whose quote is `rateCents` itself, and in loads posted before rates had units.
+    public var unitRateCents: Int64?
+    /// The latest check call: where the truck was and when it expects the next stop.
+    public var checkCall: CheckCall?
 
     public init(id: String, reference: String, shipper: String, stops: [Stop], equipment: String,
                 fullLoad: Bool, weightLbs: Int, lengthFt: Int, commodity: String, hazmat: Bool,

@@ -7,6 +7,11 @@ public enum Mutation: Sendable, Hashable {
     case approvePayout(PayoutAction)
     case holdPayout(PayoutAction)
     case requestQuickPay(PayoutAction)
+    case postLoad(PostLoad)
+    case editLoad(EditLoad)
+    case cancelLoad(CancelLoad)
+    case tenderLoad(TenderLoad)
+    case checkCall(RecordCheckCall)
 
     public struct AssignLoad: Codable, Sendable, Hashable {
         public var loadId: String
@@ -60,11 +65,17 @@ public enum Mutation: Sendable, Hashable {
         case .approvePayout: "approvePayout"
         case .holdPayout: "holdPayout"
         case .requestQuickPay: "requestQuickPay"
+        case .postLoad: "postLoad"
+        case .editLoad: "editLoad"
+        case .cancelLoad: "cancelLoad"
+        case .tenderLoad: "tenderLoad"
+        case .checkCall: "checkCall"
         }
     }
 
     public static let names = ["assignLoad", "unassignLoad", "recordStatus", "addNote",
-                               "approvePayout", "holdPayout", "requestQuickPay"]
+                               "approvePayout", "holdPayout", "requestQuickPay",
+                               "postLoad", "editLoad", "cancelLoad", "tenderLoad", "checkCall"]
 
     /// Whether a role may ever send this mutation. The rules refuse the rest anyway; this lets
     /// the server refuse a push carrying one as a whole (`403`), since no honest console
@@ -77,6 +88,9 @@ public enum Mutation: Sendable, Hashable {
         case (.recordStatus, _), (.addNote, _): true
         case (.approvePayout, .driver), (.holdPayout, .driver), (.requestQuickPay, .driver): false
         case (.approvePayout, _), (.holdPayout, _), (.requestQuickPay, _): true
+        case (.postLoad, .dispatcher), (.editLoad, .dispatcher), (.cancelLoad, .dispatcher),
+             (.tenderLoad, .dispatcher), (.checkCall, .dispatcher): true
+        case (.postLoad, _), (.editLoad, _), (.cancelLoad, _), (.tenderLoad, _), (.checkCall, _): false
         }
     }
 
@@ -87,6 +101,11 @@ public enum Mutation: Sendable, Hashable {
         case .unassignLoad(let u): u.loadId
         case .recordStatus(let r): r.loadId
         case .addNote(let n): n.loadId
+        case .postLoad(let p): p.loadId
+        case .editLoad(let e): e.loadId
+        case .cancelLoad(let c): c.loadId
+        case .tenderLoad(let t): t.loadId
+        case .checkCall(let c): c.loadId
         case .approvePayout, .holdPayout, .requestQuickPay: nil
         }
     }
@@ -102,6 +121,11 @@ public enum Mutation: Sendable, Hashable {
         case .approvePayout(let p): "approve payout \(p.payoutId) (\(Money.dollars(p.seenAmountCents)))"
         case .holdPayout(let p): "hold payout \(p.payoutId)" + (p.reason.map { ": \($0)" } ?? "")
         case .requestQuickPay(let p): "QuickPay for payout \(p.payoutId)"
+        case .postLoad(let p): "post \(p.loadId) \(p.terms.lane)"
+        case .editLoad(let e): "edit \(e.loadId): " + e.seen.changes(to: e.terms).joined(separator: ", ")
+        case .cancelLoad(let c): "cancel \(c.loadId) (\(c.reason.label))"
+        case .tenderLoad(let t): "tender \(t.loadId) to its carrier"
+        case .checkCall(let c): "check call \(c.loadId) at \(c.place)"
         }
     }
 }

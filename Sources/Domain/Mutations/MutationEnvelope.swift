@@ -32,6 +32,11 @@ public struct MutationEnvelope: Codable, Sendable, Hashable {
         case "approvePayout": mutation = .approvePayout(try c.decode(Mutation.PayoutAction.self, forKey: .args))
         case "holdPayout": mutation = .holdPayout(try c.decode(Mutation.PayoutAction.self, forKey: .args))
         case "requestQuickPay": mutation = .requestQuickPay(try c.decode(Mutation.PayoutAction.self, forKey: .args))
+        case "postLoad": mutation = .postLoad(try c.decode(Mutation.PostLoad.self, forKey: .args))
+        case "editLoad": mutation = .editLoad(try c.decode(Mutation.EditLoad.self, forKey: .args))
+        case "cancelLoad": mutation = .cancelLoad(try c.decode(Mutation.CancelLoad.self, forKey: .args))
+        case "tenderLoad": mutation = .tenderLoad(try c.decode(Mutation.TenderLoad.self, forKey: .args))
+        case "checkCall": mutation = .checkCall(try c.decode(Mutation.RecordCheckCall.self, forKey: .args))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .name, in: c,
@@ -50,6 +55,11 @@ public struct MutationEnvelope: Codable, Sendable, Hashable {
         case .recordStatus(let r): try c.encode(r, forKey: .args)
         case .addNote(let n): try c.encode(n, forKey: .args)
         case .approvePayout(let p), .holdPayout(let p), .requestQuickPay(let p): try c.encode(p, forKey: .args)
+        case .postLoad(let p): try c.encode(p, forKey: .args)
+        case .editLoad(let e): try c.encode(e, forKey: .args)
+        case .cancelLoad(let x): try c.encode(x, forKey: .args)
+        case .tenderLoad(let t): try c.encode(t, forKey: .args)
+        case .checkCall(let k): try c.encode(k, forKey: .args)
         }
     }
 

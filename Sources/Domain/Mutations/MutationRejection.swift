@@ -27,3 +27,11 @@ public struct MutationRejection: Error, Codable, Sendable, Hashable, CustomStrin
 
     public var description: String { message }
 }
+
+extension MutationRejection {
+    /// The id is used by another row (perhaps another organisation's): the words are the same
+    /// whoever holds it, and name nothing of that row.
+    public static func idTaken(_ kind: String, _ id: String) -> MutationRejection {
+        MutationRejection(.invalid, "\(kind) id \(id) cannot be used; a new one is needed")
+    }
+}

@@ -15,6 +15,11 @@ public enum Mutator {
         case .approvePayout(let args): return try payout(.approve, args, by: actor, in: store)
         case .holdPayout(let args): return try payout(.hold, args, by: actor, in: store)
         case .requestQuickPay(let args): return try payout(.quickPay, args, by: actor, in: store)
+        case .postLoad(let args): return try post(args, by: actor, in: store, now: now)
+        case .editLoad(let args): return try edit(args, by: actor, in: store)
+        case .cancelLoad(let args): return try cancel(args, by: actor, in: store, now: now)
+        case .tenderLoad(let args): return try tender(args, by: actor, in: store, now: now)
+        case .checkCall(let args): return try checkCall(args, by: actor, in: store, now: now)
         }
     }
 

@@ -237,6 +237,3 @@ struct SeedGenerator {
     }
 }
 
-extension SeedCity {
-    var point: GeoPoint { GeoPoint(lat: lat, lon: lon) }
-}

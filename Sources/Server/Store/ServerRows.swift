@@ -10,9 +10,7 @@ import Domain
 enum ServerRows {
     /// Why a write was refused: the id is used by another organisation's row. The words are the
     /// same whoever holds it, and name nothing of that row.
-    static func taken(_ kind: String, _ id: String) -> MutationRejection {
-        MutationRejection(.invalid, "\(kind) id \(id) cannot be used; a new one is needed")
-    }
+    static func taken(_ kind: String, _ id: String) -> MutationRejection { .idTaken(kind, id) }
 
     static func json(_ value: some Encodable, encoder: JSONEncoder = .wire) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)

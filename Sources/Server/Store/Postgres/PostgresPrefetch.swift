@@ -42,7 +42,9 @@ struct PostgresPrefetch {
                 events.insert(args.eventId)
                 eventsOfLoads.insert(args.loadId)
             case .approvePayout(let args), .holdPayout(let args), .requestQuickPay(let args): payouts.insert(args.payoutId)
-            case .unassignLoad, .addNote: break
+            case .cancelLoad(let args): events.insert(args.eventId); eventsOfLoads.insert(args.loadId)
+            case .tenderLoad(let args): events.insert(args.eventId); eventsOfLoads.insert(args.loadId)
+            case .unassignLoad, .addNote, .postLoad, .editLoad, .checkCall: break
             }
         }
 
@@ -78,6 +80,7 @@ struct PostgresPrefetch {
             UNION ALL SELECT 'events', id, seq, body FROM events
                 WHERE org = \(org) AND (load_id = ANY(\(ofLoads)) OR id = ANY(\(events)))
             UNION ALL SELECT 'taken', id, seq, NULL FROM events WHERE id = ANY(\(events)) AND org <> \(org)
+            UNION ALL SELECT 'taken-load', id, seq, NULL FROM loads WHERE id = ANY(\(loads)) AND org <> \(org)
             UNION ALL SELECT 'drivers', id, seq, body FROM drivers WHERE id = ANY(\(drivers)) AND org = \(org)
             UNION ALL SELECT 'carriers', id, seq, body FROM carriers WHERE org = \(org) AND (id = ANY(\(carriers))
                 OR id IN (SELECT carrier_id FROM drivers WHERE id = ANY(\(drivers)))
@@ -92,6 +95,10 @@ struct PostgresPrefetch {
         for try await (table, id, seq, body) in rows.decode((String, String, Int64, String?).self) {
             if table == "taken" {
                 store.takenEvents.insert(id)
+                continue
+            }
+            if table == "taken-load" {
+                store.takenLoads.insert(id)
                 continue
             }
             guard let body else {

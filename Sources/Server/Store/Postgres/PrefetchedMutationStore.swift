@@ -47,6 +47,8 @@ final class PrefetchedMutationStore: MutationStore {
     var payouts: [String: Payout?] = [:]
     /// Event ids of another organisation's events, among those fetched: not ours to insert.
     var takenEvents: Set<String> = []
+    /// Load ids of another organisation's loads, among those fetched: a post must not take them.
+    var takenLoads: Set<String> = []
     private(set) var writes: [Write] = []
     /// Events inserted for a load whose list was not fetched yet: added to it when it is.
     private var insertedBeforeFetch: [String: [StatusEvent]] = [:]
@@ -69,6 +71,7 @@ final class PrefetchedMutationStore: MutationStore {
     }
 
     func save(_ load: Load) throws {
+        if takenLoads.contains(load.id) { throw ServerRows.taken("load", load.id) }
         undo.append(.load(load.id, loads[load.id]))
         loads[load.id] = load
         writes.append(.load(load))
@@ -123,6 +126,7 @@ final class PrefetchedMutationStore: MutationStore {
         events.merge(fetched.events) { kept, _ in kept }
         payouts.merge(fetched.payouts) { kept, _ in kept }
         takenEvents.formUnion(fetched.takenEvents)
+        takenLoads.formUnion(fetched.takenLoads)
         for (loadId, list) in fetched.eventsByLoad where eventsByLoad[loadId] == nil {
             let inserted = insertedBeforeFetch.removeValue(forKey: loadId) ?? []
             eventsByLoad[loadId] = list.filter { event in !inserted.contains { $0.id == event.id } } + inserted
