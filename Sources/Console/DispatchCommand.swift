@@ -9,7 +9,8 @@ struct DispatchCommand: AsyncParsableCommand {
         abstract: "Keyboard-driven freight dispatch console that keeps working offline.",
         subcommands: [BoardCommand.self, DriverCommand.self, DemoCommand.self, LoginCommand.self, LogoutCommand.self, SyncCommand.self,
                       LoadsCommand.self, AssignCommand.self, OutboxCommand.self, ConflictsCommand.self,
-                      NoteCommand.self, PayoutCommand.self, EventsCommand.self],
+                      NoteCommand.self, PayoutCommand.self, EventsCommand.self, PostCommand.self, EditCommand.self,
+                      CancelCommand.self, TenderCommand.self, CheckCallCommand.self, UnassignCommand.self],
         defaultSubcommand: BoardCommand.self
     )
 }

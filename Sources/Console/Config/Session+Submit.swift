@@ -15,6 +15,8 @@ struct Submission: Encodable {
     var outcome: Outcome
     var summary: String
     var message: String
+    /// The id of a load the edit created (a post).
+    var loadId: String?
 }
 
 extension Session {
