@@ -21,6 +21,8 @@ enum AppEvent: Sendable {
     case candidates(loadId: String, [DriverCandidate])
     case filterResolved(Result<BoardQuery, BoardInputError>)
     case detail(loadId: String, LoadDetail?)
+    /// The full load the edit form opens on.
+    case loadToEdit(loadId: String, Load?)
     case nearDriver(driverId: String, Driver?, miles: Int)
     case info(String)
     case failure(String)
@@ -43,6 +45,7 @@ enum Effect: Sendable, Equatable {
     /// Look up the centre of a city radius in the mirror.
     case resolveFilter(BoardQuery)
     case fetchDetail(loadId: String)
+    case fetchLoadToEdit(loadId: String)
     /// Write the saved views to the data directory.
     case saveViews([SavedView])
     case findDriver(driverId: String, miles: Int)

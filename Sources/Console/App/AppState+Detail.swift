@@ -50,6 +50,15 @@ extension AppState {
             assign.candidates = detail.bestDrivers
             screen.dialog = .assign(assign)
             return [.fetchCandidates(loadId: detail.load.id, maxDeadheadMiles: Int(assign.radiusField) ?? 250)]
+        case .char("e"):
+            guard let load = state.detail?.load, requireDispatcher(to: "edit loads") else { return [] }
+            return receiveLoadToEdit(load.id, load)
+        case .char("x"):
+            guard let detail = state.detail else { return [] }
+            return openCancel(LoadSummary(detail.load, pending: detail.pending))
+        case .char("T"):
+            guard let detail = state.detail else { return [] }
+            return openTender(LoadSummary(detail.load, pending: detail.pending))
         case .char("u"):
             guard let load = state.detail?.load, load.driverId != nil else { return [] }
             guard role == .dispatcher else {

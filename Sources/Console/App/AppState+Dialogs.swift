@@ -70,6 +70,14 @@ extension AppState {
             let effects = handlePayoutAction(key, &action)
             if case .payoutAction = screen.dialog { screen.dialog = .payoutAction(action) }
             return effects
+        case .loadForm(var state):
+            let effects = handleLoadForm(key, &state)
+            if case .loadForm = screen.dialog { screen.dialog = .loadForm(state) }
+            return effects
+        case .cancelLoad(var cancel):
+            let effects = handleCancel(key, &cancel)
+            if case .cancelLoad = screen.dialog { screen.dialog = .cancelLoad(cancel) }
+            return effects
         case .delay(var delay):
             let reasons = DelayReason.allCases
             switch key {
@@ -88,6 +96,8 @@ extension AppState {
     func confirmed(_ action: ConfirmAction) -> [Effect] {
         switch action {
         case .unassign(let loadId): [.mutate(.unassignLoad(.init(loadId: loadId)))]
+        case .tender(let loadId):
+            [.mutate(.tenderLoad(.init(eventId: "E-" + UUID().uuidString.lowercased(), loadId: loadId, at: screen.now)))]
         case .discardConflict(let id): [.discardConflict(id)]
         }
     }

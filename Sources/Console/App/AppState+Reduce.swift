@@ -71,6 +71,8 @@ extension AppState {
             return receiveResolved(result)
         case .detail(let loadId, let detail):
             return receiveDetail(loadId, detail)
+        case .loadToEdit(let loadId, let load):
+            return receiveLoadToEdit(loadId, load)
         case .nearDriver(let driverId, let driver, let miles):
             return receiveNearDriver(driverId, driver, miles: miles)
         case .info(let text):
@@ -175,6 +177,16 @@ extension AppState {
             guard let row = screen.board.selectedRow else { return [] }
             return openDetail(row.id)
         case .cycleView: return cycleView()
+        case .newLoad: return openNewLoad()
+        case .editLoad:
+            guard let row = screen.board.selectedRow else { return [] }
+            return openEditLoad(row.id)
+        case .cancelLoad:
+            guard let row = screen.board.selectedRow else { return [] }
+            return openCancel(row)
+        case .tender:
+            guard let row = screen.board.selectedRow else { return [] }
+            return openTender(row)
         case .unassign:
             guard let row = screen.board.selectedRow else { return [] }
             screen.dialog = .confirm(ConfirmState(

@@ -96,6 +96,8 @@ struct EffectRunner: Sendable {
             post(.info("#\(id) discarded"))
         case .resolveFilter(let query):
             post(.filterResolved(try await BoardQueries(mirror: mirror).resolveCenters(query)))
+        case .fetchLoadToEdit(let loadId):
+            post(.loadToEdit(loadId: loadId, try await queries.load(loadId)))
         case .fetchDetail(let loadId):
             post(.detail(loadId: loadId, try await queries.detail(loadId, now: Int64(Date().timeIntervalSince1970))))
         case .saveViews(let views):

@@ -19,6 +19,8 @@ enum DialogView {
             CarrierDetailView.draw(detail, screen: screen, now: state.now, into: &buffer, glyphs: glyphs)
         case let .loadDetail(detail):
             LoadDetailView.draw(detail, screen: screen, now: state.now, into: &buffer, glyphs: glyphs)
+        case let .loadForm(state): FilterDialog.draw(state.form, screen: screen, into: &buffer, glyphs: glyphs)
+        case let .cancelLoad(cancel): CancelLoadDialog.draw(cancel, screen: screen, into: &buffer, glyphs: glyphs)
         }
     }
 

@@ -46,7 +46,7 @@ enum FilterDialog {
                 buffer.put(text, x: errorX, y: y + 1, style: .role(.error), maxWidth: inner.maxX - 1 - errorX)
             }
         }
-        DialogView.footer(" Tab next field  Enter apply  Esc cancel", inner: inner, into: &buffer)
+        DialogView.footer(form.footer ?? " Tab next field  Enter apply  Esc cancel", inner: inner, into: &buffer)
     }
 
     /// A text field: underlined when focused (visible without colour), the cursor after

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 
 /// One load in full, over the board: stops with windows and actual times, the status timeline,
@@ -21,7 +22,11 @@ enum LoadDetailView {
             buffer.put(line.text, x: inner.x + 1, y: inner.y + offset, style: line.style, maxWidth: inner.width - 2)
         }
         let more = top + visible < all.count ? "  more below" : ""
-        let keys = detail.load.status == .posted ? " a assign best  j/k scroll  Esc close" : " u unassign  j/k scroll  Esc close"
+        let status = detail.load.status
+        var keys = status == .posted ? " a assign best" : status == .assigned ? " T tender  u unassign" : ""
+        if !LoadEditPolicy.allowed(in: status).isEmpty { keys += "  e edit" }
+        if status < .arrivedPickup { keys += "  x cancel" }
+        keys += "  j/k scroll  Esc close"
         DialogView.footer(keys + more, inner: inner, into: &buffer)
     }
 
@@ -37,17 +42,29 @@ enum LoadDetailView {
         out.append(("\(load.shipper)  \(glyphs.mapState) \(load.commodity)\(load.hazmat ? "  HAZMAT" : "")", .plain))
         out.append(("\(equipment) \(load.lengthFt) ft \(load.fullLoad ? "full" : "partial")  \(Format.count(load.weightLbs)) lb"
                     + "  \(Format.count(load.miles)) mi  \(Money.dollars(load.rateCents)) (\(Money.perMile(load.ratePerMileCents)))"
+                    + (load.unitRateCents.map { "  quoted \(RateKind.describe($0, load.rateKind))" } ?? "")
                     + "  posted \(Format.age(now - load.postedAt)) ago", .plain))
         out.append(("", .plain))
-        out.append(("Stops", .title))
-        for stop in load.stops {
+        out.append(("Stops (\(load.stops.count))", .title))
+        for (index, stop) in load.stops.enumerated() {
             let kind = stop.kind == .pickup ? "Pickup " : "Deliver"
-            out.append(("\(kind)  \(stop.place) \(stop.zip)  window \(Format.window(stop.windowStart, stop.windowEnd))", .plain))
+            let zone = stop.timeZone
+            let window = LocalTime.formatWindow(stop.windowStart, stop.windowEnd, in: zone)
+            let abbreviation = zone.abbreviation(for: .init(timeIntervalSince1970: TimeInterval(stop.windowStart))) ?? ""
+            out.append(("\(index + 1). \(kind)  \(stop.place) \(stop.zip)  window \(window) \(abbreviation)"
+                        + (stop.address.map { "  \($0)" } ?? ""), .plain))
             let arrived = stop.arrivedAt.map(Format.dateTime) ?? "-"
             let departed = stop.departedAt.map(Format.dateTime) ?? "-"
-            var actual = "         arrived \(arrived)  departed \(departed)"
+            var actual = "            arrived \(arrived)  departed \(departed)"
             if let at = stop.arrivedAt, at > stop.windowEnd { actual += "  LATE \(Format.age(at - stop.windowEnd))" }
             out.append((actual, stop.arrivedAt == nil ? .muted : .plain))
+        }
+        if let call = load.checkCall {
+            let next = load.stops.indices.contains(call.nextStop) ? load.stops[call.nextStop] : nil
+            let eta = next.map { LocalTime.format(call.etaAt, in: $0.timeZone) } ?? Format.dateTime(call.etaAt)
+            out.append(("Check call \(Format.age(max(0, now - call.at))) ago: at \(call.place), ETA \(eta)"
+                        + (next.map { " at \($0.place)" } ?? "") + "  by \(call.recordedBy)"
+                        + (call.note.map { "  \(glyphs.mapState) \($0)" } ?? ""), Style(role: .accent)))
         }
         out.append(("", .plain))
         out.append(("Timeline (\(d.events.count))", .title))

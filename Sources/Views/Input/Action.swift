@@ -27,6 +27,8 @@ public enum Action: Sendable, Hashable {
     case approvePayout, holdPayout, quickPay
     /// Payments: the next payout status filter (all, pending, approved, …).
     case statusFilter
+    /// Board: post a new load, edit, cancel or tender the selected one.
+    case newLoad, editLoad, cancelLoad, tender
 }
 
 /// One line of help: the keys that trigger an action, described.

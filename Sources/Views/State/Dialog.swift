@@ -18,6 +18,10 @@ public enum Dialog: Sendable, Equatable {
     case statusConfirm(StatusConfirmState)
     /// Payments: approve / hold / QuickPay the selected payout.
     case payoutAction(PayoutActionState)
+    /// Board: post a new load (`n`) or edit the selected one (`e`).
+    case loadForm(LoadFormState)
+    /// Board: cancel the selected load (`x`), choosing the reason.
+    case cancelLoad(CancelLoadState)
 }
 
 /// A form of labelled text fields; the reducer validates, the view shows the error under the field.
@@ -38,6 +42,8 @@ public struct FormState: Sendable, Hashable {
     public var title: String
     public var fields: [Field]
     public var focused = 0
+    /// The keys line; nil for the filter forms' own.
+    public var footer: String?
     public init(title: String, fields: [Field]) {
         self.title = title
         self.fields = fields
@@ -65,6 +71,7 @@ public struct AssignState: Sendable, Hashable {
 /// What a confirmed dialog does, carried back to the reducer.
 public enum ConfirmAction: Sendable, Hashable {
     case unassign(loadId: String)
+    case tender(loadId: String)
     case discardConflict(id: Int64)
 }
 
