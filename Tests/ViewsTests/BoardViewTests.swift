@@ -18,6 +18,16 @@ struct BoardViewTests {
         }
     }
 
+    @Test(arguments: [80, 120]) func aMultiStopLoadShowsFirstPickupToLastDeliveryWithItsStopCount(width: Int) {
+        var state = Fixtures.boardState(width: width)
+        var load = Fixtures.load(0, origin: ("Dallas", "TX"), dest: ("San Bernardino", "CA"))
+        load.stopCount = 4
+        state.board.rows = [load, Fixtures.load(1, origin: ("Dallas", "TX"), dest: ("Houston", "TX"))]
+        let lines = Screen.render(state).trimmedLines
+        #expect(lines[3].contains(", CA +2"), "\(width) columns: \(lines[3])")
+        #expect(!lines[4].contains("+"), "a two-stop load has no count: \(lines[4])")
+    }
+
     @Test func fitKeepsTheEndOnlyWhenALetterStillShows() {
         #expect(Table.fit("Kansas City, MO", width: 13, keepingEnd: 4, ellipsis: "…") == "Kansas C…, MO")
         #expect(Table.fit("Kansas City, MO", width: 15, keepingEnd: 4, ellipsis: "…") == "Kansas City, MO")

@@ -24,12 +24,14 @@ public struct LoadSummary: Sendable, Hashable, Identifiable, Codable {
     public var originLon: Double
     public var destLat: Double
     public var destLon: Double
+    /// Every stop, the first pickup and the last delivery included.
+    public var stopCount: Int
 
     public init(id: String, reference: String, status: LoadStatus, originCity: String, originState: String,
                 destCity: String, destState: String, pickupAt: Int64, equipment: String, fullLoad: Bool,
                 weightLbs: Int, lengthFt: Int, miles: Int, rateCents: Int64, ratePerMileCents: Int64,
                 postedAt: Int64, driverId: String?, pending: Bool,
-                originLat: Double = 0, originLon: Double = 0, destLat: Double = 0, destLon: Double = 0) {
+                originLat: Double = 0, originLon: Double = 0, destLat: Double = 0, destLon: Double = 0, stopCount: Int = 2) {
         self.id = id
         self.reference = reference
         self.status = status
@@ -52,6 +54,7 @@ public struct LoadSummary: Sendable, Hashable, Identifiable, Codable {
         self.originLon = originLon
         self.destLat = destLat
         self.destLon = destLon
+        self.stopCount = stopCount
     }
 
     /// A board row made from a full load (the detail view opens the assign dialog with it).
@@ -63,6 +66,6 @@ public struct LoadSummary: Sendable, Hashable, Identifiable, Codable {
                   weightLbs: load.weightLbs, lengthFt: load.lengthFt, miles: load.miles, rateCents: load.rateCents,
                   ratePerMileCents: load.ratePerMileCents, postedAt: load.postedAt, driverId: load.driverId,
                   pending: pending, originLat: pickup?.lat ?? 0, originLon: pickup?.lon ?? 0,
-                  destLat: delivery?.lat ?? 0, destLon: delivery?.lon ?? 0)
+                  destLat: delivery?.lat ?? 0, destLon: delivery?.lon ?? 0, stopCount: load.stops.count)
     }
 }

@@ -70,9 +70,31 @@ public enum LocalTime {
     /// "2026-12-04 08:00 CST" in `zone`.
     public static func format(_ time: Int64, in zone: TimeZone) -> String {
         let c = calendar(zone).dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(time)))
-        let abbreviation = zone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(time))) ?? ""
+        let abbreviation = abbreviation(zone, at: time)
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
             + (abbreviation.isEmpty ? "" : " \(abbreviation)")
+    }
+
+    /// "Nov 25 08:10" in `zone`, the board's short form.
+    public static func short(_ time: Int64, in zone: TimeZone) -> String {
+        let c = calendar(zone).dateComponents([.month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(time)))
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return String(format: "%@ %02d %02d:%02d", months[max(0, min(11, (c.month ?? 1) - 1))], c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// "CST" or "CDT" for the US zones (Foundation on Linux says "GMT-6"); the system's word elsewhere.
+    public static func abbreviation(_ zone: TimeZone, at time: Int64) -> String {
+        let date = Date(timeIntervalSince1970: TimeInterval(time))
+        if zone.identifier == "America/Phoenix" { return "MST" }
+        let letter: String? = switch zone.identifier {
+        case "America/New_York", "America/Detroit", "America/Indiana/Indianapolis": "E"
+        case "America/Chicago": "C"
+        case "America/Denver", "America/Boise": "M"
+        case "America/Los_Angeles": "P"
+        default: nil
+        }
+        guard let letter else { return zone.abbreviation(for: date) ?? "" }
+        return letter + (zone.isDaylightSavingTime(for: date) ? "DT" : "ST")
     }
 
     /// A window as `window(_:)` reads it back: "2026-12-04 08:00-10:00", or with both dates across days.

@@ -65,7 +65,7 @@ public struct BoardQueries: Sendable {
     static let columns = """
         id, reference, status, origin_city, origin_state, dest_city, dest_state, pickup_at, equipment, full_load,
         weight, length, miles, rate_cents, rpm_cents, posted_at, driver_id, pending,
-        origin_lat, origin_lon, dest_lat, dest_lon
+        origin_lat, origin_lon, dest_lat, dest_lon, stop_count
         """
 
     static func sortColumn(_ sort: BoardSort) -> String {
@@ -171,7 +171,7 @@ public struct BoardQueries: Sendable {
             originCity: row[3], originState: row[4], destCity: row[5], destState: row[6], pickupAt: row[7],
             equipment: row[8], fullLoad: row[9], weightLbs: row[10], lengthFt: row[11], miles: row[12],
             rateCents: row[13], ratePerMileCents: row[14], postedAt: row[15], driverId: row[16], pending: row[17],
-            originLat: row[18], originLon: row[19], destLat: row[20], destLon: row[21])
+            originLat: row[18], originLon: row[19], destLat: row[20], destLon: row[21], stopCount: row[22])
     }
 }
 

@@ -122,6 +122,13 @@ extension Mirror {
             try SnapshotIndexes.redefine(db, "CREATE INDEX loads_state_pickup ON loads(origin_state, pickup_at, id, equipment)")
             try SnapshotIndexes.redefine(db, "CREATE INDEX loads_equipment_pickup ON loads(equipment, pickup_at, id, origin_state)")
         }
+        // Multi-stop loads: the board shows how many stops lie between the first pickup and the last delivery.
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: "ALTER TABLE loads ADD COLUMN stop_count INTEGER NOT NULL DEFAULT 2")
+            try db.execute(sql: """
+                UPDATE loads SET stop_count = json_array_length(body, '$.stops') WHERE json_array_length(body, '$.stops') <> 2
+                """)
+        }
         return migrator
     }
 }

@@ -16,7 +16,7 @@ extension MirrorRows {
         "reference", "status", "equipment", "full_load", "weight", "length", "miles", "rate_cents", "rpm_cents",
         "posted_at", "origin_city", "origin_state", "origin_sort", "dest_city", "dest_state", "pickup_at",
         "driver_id", "carrier_id", "pending", "body", "shipper", "commodity", "origin_lat", "origin_lon",
-        "dest_lat", "dest_lon",
+        "dest_lat", "dest_lon", "stop_count",
     ]
 
     static func values(of load: LoadColumns, json: String, pending: Bool) -> [DatabaseValue] {
@@ -30,6 +30,7 @@ extension MirrorRows {
             originCity, originState, "\(originState) \(originCity)", delivery?.city ?? "", delivery?.state ?? "",
             pickup?.windowStart ?? 0, load.driverId.databaseValue, load.carrierId.databaseValue, pending, json,
             load.shipper, load.commodity, pickup?.lat ?? 0, pickup?.lon ?? 0, delivery?.lat ?? 0, delivery?.lon ?? 0,
+            load.stops.count,
         ]
         return values.map(\.databaseValue)
     }

@@ -32,6 +32,7 @@ extension RowBinder {
         text(load.driverId); text(load.carrierId); bool(pending); text(json)
         text(load.shipper); text(load.commodity)
         double(pickup?.lat ?? 0); double(pickup?.lon ?? 0); double(delivery?.lat ?? 0); double(delivery?.lon ?? 0)
+        int(load.stops.count)
     }
 
     mutating func driver(_ driver: Driver, json: String) {

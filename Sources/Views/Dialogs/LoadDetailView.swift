@@ -50,11 +50,11 @@ enum LoadDetailView {
             let kind = stop.kind == .pickup ? "Pickup " : "Deliver"
             let zone = stop.timeZone
             let window = LocalTime.formatWindow(stop.windowStart, stop.windowEnd, in: zone)
-            let abbreviation = zone.abbreviation(for: .init(timeIntervalSince1970: TimeInterval(stop.windowStart))) ?? ""
+            let abbreviation = LocalTime.abbreviation(zone, at: stop.windowStart)
             out.append(("\(index + 1). \(kind)  \(stop.place) \(stop.zip)  window \(window) \(abbreviation)"
                         + (stop.address.map { "  \($0)" } ?? ""), .plain))
-            let arrived = stop.arrivedAt.map(Format.dateTime) ?? "-"
-            let departed = stop.departedAt.map(Format.dateTime) ?? "-"
+            let arrived = stop.arrivedAt.map { LocalTime.short($0, in: zone) } ?? "-"
+            let departed = stop.departedAt.map { LocalTime.short($0, in: zone) } ?? "-"
             var actual = "            arrived \(arrived)  departed \(departed)"
             if let at = stop.arrivedAt, at > stop.windowEnd { actual += "  LATE \(Format.age(at - stop.windowEnd))" }
             out.append((actual, stop.arrivedAt == nil ? .muted : .plain))

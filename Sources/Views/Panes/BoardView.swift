@@ -72,12 +72,14 @@ enum BoardView {
     }
 
     static func row(for load: LoadSummary, now: Int64, glyphs: Glyphs) -> TableRow {
+        // Stops between the first pickup and the last delivery: "Memphis, TN +2".
+        let between = load.stopCount > 2 ? " +\(load.stopCount - 2)" : ""
         let cells = [
             load.pending ? glyphs.pending : " ",
             load.id,
             load.status.label,
             "\(load.originCity), \(load.originState)",
-            "\(load.destCity), \(load.destState)",
+            "\(load.destCity), \(load.destState)\(between)",
             Format.dateTime(load.pickupAt),
             load.equipment,
             Format.count(load.miles),
@@ -95,7 +97,7 @@ enum BoardView {
         }
         if !load.pending { row.cellStyles[2] = statusStyle(load.status) }
         // A cut city keeps its state: ", MO".
-        row.keptEnds = [3: load.originState.count + 2, 4: load.destState.count + 2]
+        row.keptEnds = [3: load.originState.count + 2, 4: load.destState.count + 2 + between.count]
         return row
     }
 
