@@ -10,7 +10,8 @@ struct DispatchCommand: AsyncParsableCommand {
         subcommands: [BoardCommand.self, DriverCommand.self, DemoCommand.self, LoginCommand.self, LogoutCommand.self, SyncCommand.self,
                       LoadsCommand.self, AssignCommand.self, OutboxCommand.self, ConflictsCommand.self,
                       NoteCommand.self, PayoutCommand.self, EventsCommand.self, PostCommand.self, EditCommand.self,
-                      CancelCommand.self, TenderCommand.self, CheckCallCommand.self, UnassignCommand.self],
+                      CancelCommand.self, TenderCommand.self, CheckCallCommand.self, UnassignCommand.self,
+                      ImportCommand.self, ExportCommand.self],
         defaultSubcommand: BoardCommand.self
     )
 }

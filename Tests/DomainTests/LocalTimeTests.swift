@@ -58,3 +58,19 @@ struct LocalTimeTests {
         #expect(terms.rateCents == 240_000 && terms.rateKind == .flat && terms.lengthFt == 53 && terms.stops[1].kind == .delivery)
     }
 }
+
+@Suite("Driver mode's order")
+struct DriverOrderTests {
+    @Test func currentThenNextThenHistoryNewestFirst() {
+        func load(_ id: String, _ status: LoadStatus, pickup: Int64) -> Load {
+            Load(id: id, reference: id, shipper: "S", stops: [
+                Stop(kind: .pickup, city: "Dallas", state: "TX", zip: "75201", lat: 0, lon: 0, windowStart: pickup, windowEnd: pickup),
+                Stop(kind: .delivery, city: "Memphis", state: "TN", zip: "38103", lat: 0, lon: 0, windowStart: pickup + 1, windowEnd: pickup + 1),
+            ], equipment: "V", fullLoad: true, weightLbs: 1, lengthFt: 53, commodity: "c", hazmat: false, miles: 1,
+                 rateCents: 1, rateKind: .flat, postedAt: 0, status: status)
+        }
+        let loads = [load("old", .delivered, pickup: 100), load("next2", .assigned, pickup: 900), load("newer", .delivered, pickup: 200),
+                     load("now", .enRoute, pickup: 300), load("next1", .dispatched, pickup: 800)]
+        #expect(Load.driverOrder(loads).map(\.id) == ["now", "next1", "next2", "newer", "old"])
+    }
+}

@@ -10,7 +10,7 @@ struct DemoFlowTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = Tmux(logs: [directory.path + "/dispatchd.log"])
         defer { tmux.kill() }
-        try tmux.start("env LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 3000; echo EXIT=$?; sleep 600")
+        try tmux.start("env LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 3000 --all; echo EXIT=$?; sleep 600")
 
         // Seeded, served, synced and drawn.
         var screen = try await tmux.waitFor("row 1 of 3,000", timeout: .seconds(120))

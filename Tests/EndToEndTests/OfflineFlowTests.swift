@@ -28,7 +28,7 @@ struct OfflineFlowTests {
         let tmux = Tmux(logs: [console + "/dispatch.log", directory.appendingPathComponent("serve1.log").path,
                                 directory.appendingPathComponent("serve2.log").path])
         defer { tmux.kill() }
-        try tmux.start("\(Tmux.dispatchBinary) --data-dir \(console); echo EXIT=$?; sleep 600")
+        try tmux.start("\(Tmux.dispatchBinary) --data-dir \(console) --all; echo EXIT=$?; sleep 600")
         _ = try await tmux.waitFor("row 1 of 2,000")
         _ = try await tmux.waitFor("● online")
 

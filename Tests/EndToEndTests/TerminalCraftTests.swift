@@ -17,7 +17,7 @@ struct TerminalCraftTests {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             // The script records its pid and execs the console, so a test can signal exactly that process.
             let script = directory.appendingPathComponent("run.sh")
-            var console = "\(environment) LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 400 \(extra)"
+            var console = "\(environment) LANG=C.UTF-8 \(Tmux.dispatchBinary) demo --dir \(directory.path) --loads 400 --all \(extra)"
             if record { console = "script -qfec '\(console)' \(recording.path)" }
             try """
                 #!/bin/sh

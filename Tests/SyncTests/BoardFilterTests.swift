@@ -31,6 +31,22 @@ struct BoardFilterTests {
         #expect(ids(fresno) == Set(fixture.loads.filter { $0.delivery?.city == "Fresno" }.map(\.id)))
     }
 
+    @Test func openWorkIsPostedAndAssignedLoadsPickingUpFromToday() async throws {
+        let fixture = try await BoardFixture(count: 300)
+        defer { fixture.remove() }
+        let yesterday = BoardFilterSQL.startOfToday(BoardFixture.now) - 3_600
+        try await fixture.mirror.pool.write { db in
+            try db.execute(sql: "UPDATE loads SET status = 'POD' WHERE CAST(substr(id, 3) AS INTEGER) % 7 = 0")
+            try db.execute(sql: "UPDATE loads SET pickup_at = ? WHERE CAST(substr(id, 3) AS INTEGER) % 11 = 0", arguments: [yesterday])
+        }
+        let all = try await fixture.pageThrough(BoardQuery(), size: 100)
+        let open = try await fixture.pageThrough(.openWorkFirst, size: 40)
+        let expected = all.filter { [.posted, .assigned].contains($0.status) && $0.pickupAt >= yesterday + 3_600 }
+        #expect(!expected.isEmpty && expected.count < all.count)
+        #expect(open.map(\.id) == expected.map(\.id), "soonest pickup first, each once")
+        #expect(BoardQuery.openWorkFirst.summary == "open work (posted, assigned; pickup today on)")
+    }
+
     @Test func anUnknownCityIsRefusedWithTheField() async throws {
         let fixture = try await BoardFixture(count: 50)
         defer { fixture.remove() }

@@ -116,6 +116,8 @@ final class AppLoop: @unchecked Sendable {
                                                       server: config.server))
         screen.utcOffset = Int64(TimeZone.current.secondsFromGMT())
         var state = AppState(screen: screen)
+        // Open work first; the full history is F away (or `--all`).
+        if !display.allLoads { state.screen.board.query = .openWorkFirst }
         state.themes = display.themes
         state.theme = display.theme
         if let message = display.message { state.screen.flash = Flash(.error, message) }

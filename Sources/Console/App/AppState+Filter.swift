@@ -14,7 +14,8 @@ extension AppState {
         func day(_ t: Int64?) -> String { t.map(Format.isoDate) ?? "" }
         return FormState(title: "Filter loads", fields: [
             .init(label: "Search", value: q.text ?? "", placeholder: "ref, shipper, commodity, city"),
-            .init(label: "Status", value: q.status?.rawValue ?? "", placeholder: "any (posted, assigned, X3…)"),
+            .init(label: "Status", value: q.openWork == true ? "open" : q.status?.rawValue ?? "",
+                  placeholder: "any, open (posted+assigned from today), posted, X3…"),
             .init(label: "Origin", value: q.origin?.input ?? "", placeholder: "TX, or Dallas, TX 150 (radius mi)"),
             .init(label: "Destination", value: q.destination?.input ?? "", placeholder: "CA, or Fresno, CA 100"),
             .init(label: "Equipment", value: q.equipment.joined(separator: ", "), placeholder: "any (V, R, F, DT…)"),
@@ -42,7 +43,11 @@ extension AppState {
         }
         let text = values[FilterField.text.rawValue]
         query.text = text.isEmpty ? nil : String(text.prefix(100))
-        query.status = take(.status, BoardQuery.Input.status(values[FilterField.status.rawValue])) ?? nil
+        if values[FilterField.status.rawValue].lowercased() == "open" {
+            query.openWork = true
+        } else {
+            query.status = take(.status, BoardQuery.Input.status(values[FilterField.status.rawValue])) ?? nil
+        }
         query.origin = take(.origin, PlaceFilter.parse(values[FilterField.origin.rawValue])) ?? nil
         query.destination = take(.destination, PlaceFilter.parse(values[FilterField.destination.rawValue])) ?? nil
         query.equipment = take(.equipment, BoardQuery.Input.equipment(values[FilterField.equipment.rawValue])) ?? []

@@ -10,6 +10,9 @@ struct DisplayOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo,
           help: "Click tabs and rows, scroll with the wheel (default: mouse in config.toml, else off; terminal text selection then needs Shift).")
     var mouse: Bool?
+
+    @Flag(name: .customLong("all"), help: "Open the board on every load, history included (default: open work, F shows all).")
+    var allLoads = false
 }
 
 /// The display choices settled from the flags, config.toml and the theme folders.
@@ -17,6 +20,8 @@ struct DisplaySettings: Sendable {
     var themes: ThemeCatalog
     var theme: Theme
     var mouse: Bool
+    /// The board opens on every load instead of open work.
+    var allLoads = false
     /// Shown in the message line at start: a theme that fell back to dark, a skipped theme file.
     var message: String?
 
@@ -32,6 +37,7 @@ struct DisplaySettings: Sendable {
         }
         let (theme, fallbackMessage) = themes.select(options.theme ?? config.theme)
         let message = fallbackMessage ?? themes.problems.first.map { "skipped \($0)" }
-        return DisplaySettings(themes: themes, theme: theme, mouse: options.mouse ?? config.mouse ?? false, message: message)
+        return DisplaySettings(themes: themes, theme: theme, mouse: options.mouse ?? config.mouse ?? false,
+                               allLoads: options.allLoads, message: message)
     }
 }

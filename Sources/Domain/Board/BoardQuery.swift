@@ -23,6 +23,9 @@ public struct BoardQuery: Codable, Sendable, Hashable {
     public var driverId: String?
     public var sort: BoardSort
     public var descending: Bool
+    /// Open work only: posted and assigned loads whose pickup is today or later. Optional so
+    /// saved views written before it decode; nil is false.
+    public var openWork: Bool?
 
     public init(status: LoadStatus? = nil, origin: PlaceFilter? = nil, destination: PlaceFilter? = nil,
                 equipment: [String] = [], pickupFrom: Int64? = nil, pickupTo: Int64? = nil,
@@ -46,6 +49,16 @@ public struct BoardQuery: Codable, Sendable, Hashable {
         self.descending = descending
     }
 
+    /// What the board opens on: open work, soonest pickup first.
+    public static let openWorkFirst: BoardQuery = {
+        var query = BoardQuery()
+        query.openWork = true
+        return query
+    }()
+
+    /// The statuses open work covers.
+    public static let openStatuses: [LoadStatus] = [.posted, .assigned]
+
     /// The same query with no filters, keeping its sort.
     public var cleared: BoardQuery { BoardQuery(sort: sort, descending: descending) }
 
@@ -55,6 +68,7 @@ public struct BoardQuery: Codable, Sendable, Hashable {
     /// "posted from Dallas, TX +150mi to CA equip=V,R >=$2.50/mi", or "all loads".
     public var summary: String {
         var parts: [String] = []
+        if openWork == true { parts.append("open work (posted, assigned; pickup today on)") }
         if let text { parts.append("\"\(text)\"") }
         if let status { parts.append("status=\(status.label)") }
         if let origin { parts.append("from \(origin.label)") }

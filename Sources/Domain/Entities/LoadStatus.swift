@@ -96,3 +96,21 @@ public enum DelayReason: String, Codable, Sendable, CaseIterable {
         }
     }
 }
+
+extension Load {
+    /// Driver mode's order: the load in progress first, then the next ones by pickup, then
+    /// history, newest first.
+    public static func driverOrder(_ loads: [Load]) -> [Load] {
+        func group(_ load: Load) -> Int {
+            if load.status.isFinal { return 2 }
+            return load.status > .dispatched ? 0 : 1
+        }
+        return loads.sorted { a, b in
+            let (ga, gb) = (group(a), group(b))
+            if ga != gb { return ga < gb }
+            let (pa, pb) = (a.pickup?.windowStart ?? 0, b.pickup?.windowStart ?? 0)
+            if pa != pb { return ga == 2 ? pa > pb : pa < pb }
+            return a.id < b.id
+        }
+    }
+}

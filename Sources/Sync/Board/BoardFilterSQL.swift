@@ -54,6 +54,10 @@ struct BoardFilterSQL {
             }
         }
         if let status = query.status { add("\(column("status")) = ?", [status.rawValue.databaseValue]) }
+        if query.openWork == true {
+            add("\(column("status")) IN (?, ?)", BoardQuery.openStatuses.map(\.rawValue.databaseValue))
+            add("pickup_at >= ?", [BoardFilterSQL.startOfToday(now).databaseValue])
+        }
         place(query.origin, prefix: "origin")
         place(query.destination, prefix: "dest")
         if !query.equipment.isEmpty {
@@ -74,6 +78,12 @@ struct BoardFilterSQL {
     }
 
     private func column(_ name: String) -> String { equalityColumns[name] ?? name }
+
+    /// Local midnight before `now`: "today" is the dispatcher's day, not UTC's.
+    static func startOfToday(_ now: Int64) -> Int64 {
+        let offset = Int64(TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(now))))
+        return (now + offset) / 86_400 * 86_400 - offset
+    }
 
     mutating func add(_ sql: String, _ values: [DatabaseValue]) {
         clauses.append(sql)

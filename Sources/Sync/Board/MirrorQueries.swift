@@ -18,6 +18,23 @@ public struct MirrorQueries: Sendable {
         try await mirror.pool.read { db in try MirrorQueries.decodeAll(Load.self, db, "SELECT body FROM loads WHERE id = ?", [id]).first }
     }
 
+    /// Several loads by id, in one read.
+    public func loads(_ ids: [String]) async throws -> [String: Load] {
+        guard !ids.isEmpty else { return [:] }
+        return try await mirror.pool.read { db in
+            var found: [String: Load] = [:]
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for load in try MirrorQueries.decodeAll(Load.self, db, "SELECT body FROM loads WHERE id IN (\(marks))",
+                                                        StatementArguments(chunk)) {
+                    found[load.id] = load
+                }
+            }
+            return found
+        }
+    }
+
     public func payout(_ id: String) async throws -> Payout? {
         try await mirror.pool.read { db in
             try MirrorQueries.decodeAll(Payout.self, db, "SELECT body FROM payouts WHERE id = ?", [id]).first
@@ -89,14 +106,14 @@ public struct MirrorQueries: Sendable {
         }
     }
 
-    /// A driver's own loads, soonest pickup first, with which have unconfirmed edits.
+    /// A driver's own loads in driver mode's order (`Load.driverOrder`), with which have unconfirmed edits.
     public func loads(ofDriver driverId: String) async throws -> (loads: [Load], pending: Set<String>) {
         try await mirror.pool.read { db in
             let loads = try MirrorQueries.decodeAll(Load.self, db,
                                                     "SELECT body FROM loads WHERE driver_id = ? ORDER BY pickup_at", [driverId])
             let pending = Set(try String.fetchAll(db, sql: "SELECT id FROM loads WHERE driver_id = ? AND pending = 1",
                                                   arguments: [driverId]))
-            return (loads, pending)
+            return (Load.driverOrder(loads), pending)
         }
     }
 

@@ -41,6 +41,35 @@ extension Mirror {
         }
     }
 
+    /// Queues every mutation in one transaction, under the local rules: all of them or, if the
+    /// rules refuse one, none (a bulk import is never half queued).
+    ///
+    /// - Throws: `SyncError.rejected` with the first refusal.
+    @discardableResult
+    public func enqueueAll(_ mutations: [Mutation], by actor: Actor,
+                           now: Int64 = Int64(Date().timeIntervalSince1970)) async throws -> [Int64] {
+        do {
+            return try await pool.write { db in
+                try mutations.map { try Mirror.enqueue($0, by: actor, now: now, db: db) }
+            }
+        } catch let rejection as MutationRejection {
+            throw SyncError.rejected(rejection)
+        }
+    }
+
+    /// Which of `ids` the mirror has as loads (synced or made here and not yet confirmed).
+    public func existingLoads(_ ids: [String]) async throws -> Set<String> {
+        try await pool.read { db in
+            var found: Set<String> = []
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                found.formUnion(try String.fetchAll(db, sql: "SELECT id FROM loads WHERE id IN (\(marks))",
+                                                    arguments: StatementArguments(chunk)))
+            }
+            return found
+        }
+    }
+
     static func enqueue(_ mutation: Mutation, by actor: Actor, now: Int64, db: Database) throws -> Int64 {
         let next = Int64(try Mirror.state(db, "next_mutation_id") ?? "1") ?? 1
         let envelope = MutationEnvelope(id: next, mutation: mutation, createdAt: now)

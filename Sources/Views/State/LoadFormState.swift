@@ -116,7 +116,15 @@ public struct LoadFormState: Sendable, Hashable {
     public mutating func completeCity() -> Bool {
         guard focusOnCity else { return false }
         let typed = form.fields[form.focused].value
-        guard !typed.trimmingCharacters(in: .whitespaces).isEmpty, City.find(typed) == nil else { return false }
+        guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+        if let city = City.find(typed) {
+            // A city already: Tab writes it as the board does ("memphis" → "Memphis, TN") and stays,
+            // so the user sees what it resolved to; once it reads so, Tab moves on.
+            guard typed != city.place else { return false }
+            form.fields[form.focused].value = city.place
+            form.fields[form.focused].error = nil
+            return true
+        }
         let matches = City.completions(of: typed, limit: 3)
         guard let best = matches.first else {
             form.fields[form.focused].error = "no city starts with '\(typed.prefix(20))'"
