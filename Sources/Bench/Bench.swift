@@ -21,6 +21,7 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Skip the console numbers (needs tmux and the dispatch binary beside this one).") var skipConsole = false
     @Option(help: "Keystrokes sent to the console.") var keys = 400
     @Option(help: "Work directory (default: a new temp directory, removed afterwards).") var dir: String?
+    @Option(help: "Only the CSV import numbers, for this many rows (e.g. 100000).") var importRows: Int?
 
     func validate() throws {
         guard (1_000...2_000_000).contains(loads) else { throw ValidationError("--loads must be between 1,000 and 2,000,000") }
@@ -35,6 +36,10 @@ struct Bench: AsyncParsableCommand {
         #if DEBUG
         print("note: a debug build; run `swift run -c release dispatch-bench` for real numbers")
         #endif
+        if let importRows {
+            try await ImportBench(rows: importRows, work: work).run()
+            return
+        }
 
         // 1. Seed.
         let server = try await DispatchServer(configuration: .init(databasePath: work.appendingPathComponent("server.sqlite").path, port: 0))

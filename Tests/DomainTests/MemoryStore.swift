@@ -19,6 +19,8 @@ final class MemoryStore: MutationStore {
     func save(_ payout: Payout) throws { payouts[payout.id] = payout }
     func save(_ load: Load) throws { loads[load.id] = load }
     func insert(_ event: StatusEvent) throws { events[event.id] = event }
+    func save(_ carrier: Carrier) throws { carriers[carrier.id] = carrier }
+    func save(_ driver: Driver) throws { drivers[driver.id] = driver }
 
     static let now: Int64 = 1_795_000_000
 

@@ -40,6 +40,9 @@ public struct Carrier: Codable, Sendable, Hashable, Identifiable {
     public var verdictReason: String
     public var checkedAt: Int64
     public var version: Int64
+    /// Set when a dispatcher marked the carrier do-not-use by hand: the reason, which wins over
+    /// whatever the FMCSA facts say until it is lifted.
+    public var handHold: String?
 
     public init(id: String, name: String, dotNumber: String, mcNumber: String, allowedToOperate: Bool,
                 statusCode: String, oosDate: Int64?, safetyRating: String, bipdOnFile: Int,

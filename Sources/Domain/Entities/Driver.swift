@@ -33,6 +33,10 @@ public struct Driver: Codable, Sendable, Hashable, Identifiable {
     public var available: Bool
     public var phone: String
     public var version: Int64
+    /// Why an unavailable driver is so (nil: available, or set before duty was recorded).
+    public var duty: DriverDuty?
+    /// When an unavailable or off-duty driver is back.
+    public var dutyUntil: Int64?
 
     public init(id: String, name: String, carrierId: String, equipment: String, homeCity: String,
                 homeState: String, lat: Double, lon: Double, positionAt: Int64, hos: HOSClocks,

@@ -12,6 +12,10 @@ public enum Mutation: Sendable, Hashable {
     case cancelLoad(CancelLoad)
     case tenderLoad(TenderLoad)
     case checkCall(RecordCheckCall)
+    case addCarrier(AddCarrier)
+    case markCarrier(MarkCarrier)
+    case addDriver(AddDriver)
+    case setDriverDuty(SetDriverDuty)
 
     public struct AssignLoad: Codable, Sendable, Hashable {
         public var loadId: String
@@ -70,12 +74,17 @@ public enum Mutation: Sendable, Hashable {
         case .cancelLoad: "cancelLoad"
         case .tenderLoad: "tenderLoad"
         case .checkCall: "checkCall"
+        case .addCarrier: "addCarrier"
+        case .markCarrier: "markCarrier"
+        case .addDriver: "addDriver"
+        case .setDriverDuty: "setDriverDuty"
         }
     }
 
     public static let names = ["assignLoad", "unassignLoad", "recordStatus", "addNote",
                                "approvePayout", "holdPayout", "requestQuickPay",
-                               "postLoad", "editLoad", "cancelLoad", "tenderLoad", "checkCall"]
+                               "postLoad", "editLoad", "cancelLoad", "tenderLoad", "checkCall",
+                               "addCarrier", "markCarrier", "addDriver", "setDriverDuty"]
 
     /// Whether a role may ever send this mutation. The rules refuse the rest anyway; this lets
     /// the server refuse a push carrying one as a whole (`403`), since no honest console
@@ -91,6 +100,11 @@ public enum Mutation: Sendable, Hashable {
         case (.postLoad, .dispatcher), (.editLoad, .dispatcher), (.cancelLoad, .dispatcher),
              (.tenderLoad, .dispatcher), (.checkCall, .dispatcher): true
         case (.postLoad, _), (.editLoad, _), (.cancelLoad, _), (.tenderLoad, _), (.checkCall, _): false
+        case (.addCarrier, .dispatcher), (.markCarrier, .dispatcher), (.addDriver, .dispatcher): true
+        case (.addCarrier, _), (.markCarrier, _), (.addDriver, _): false
+        // A driver says when it is off duty; the rules keep it to its own record.
+        case (.setDriverDuty, .dispatcher), (.setDriverDuty, .driver): true
+        case (.setDriverDuty, _): false
         }
     }
 
@@ -106,7 +120,7 @@ public enum Mutation: Sendable, Hashable {
         case .cancelLoad(let c): c.loadId
         case .tenderLoad(let t): t.loadId
         case .checkCall(let c): c.loadId
-        case .approvePayout, .holdPayout, .requestQuickPay: nil
+        case .approvePayout, .holdPayout, .requestQuickPay, .addCarrier, .markCarrier, .addDriver, .setDriverDuty: nil
         }
     }
 
@@ -126,6 +140,10 @@ public enum Mutation: Sendable, Hashable {
         case .cancelLoad(let c): "cancel \(c.loadId) (\(c.reason.label))"
         case .tenderLoad(let t): "tender \(t.loadId) to its carrier"
         case .checkCall(let c): "check call \(c.loadId) at \(c.place)"
+        case .addCarrier(let c): "add carrier " + [c.dotNumber.map { "DOT \($0)" }, c.mcNumber.map { "MC \($0)" }].compactMap { $0 }.joined(separator: " ")
+        case .markCarrier(let m): m.reason.map { "mark \(m.carrierId) do-not-use: \($0)" } ?? "lift the hand mark on \(m.carrierId)"
+        case .addDriver(let d): "add driver \(d.name) to \(d.carrierId)"
+        case .setDriverDuty(let d): "\(d.driverId) \(d.duty.rawValue)" + (d.until.map { " until \(Format.dateTime($0))" } ?? "")
         }
     }
 }

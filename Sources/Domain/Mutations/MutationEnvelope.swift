@@ -37,6 +37,10 @@ public struct MutationEnvelope: Codable, Sendable, Hashable {
         case "cancelLoad": mutation = .cancelLoad(try c.decode(Mutation.CancelLoad.self, forKey: .args))
         case "tenderLoad": mutation = .tenderLoad(try c.decode(Mutation.TenderLoad.self, forKey: .args))
         case "checkCall": mutation = .checkCall(try c.decode(Mutation.RecordCheckCall.self, forKey: .args))
+        case "addCarrier": mutation = .addCarrier(try c.decode(Mutation.AddCarrier.self, forKey: .args))
+        case "markCarrier": mutation = .markCarrier(try c.decode(Mutation.MarkCarrier.self, forKey: .args))
+        case "addDriver": mutation = .addDriver(try c.decode(Mutation.AddDriver.self, forKey: .args))
+        case "setDriverDuty": mutation = .setDriverDuty(try c.decode(Mutation.SetDriverDuty.self, forKey: .args))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .name, in: c,
@@ -60,6 +64,10 @@ public struct MutationEnvelope: Codable, Sendable, Hashable {
         case .cancelLoad(let x): try c.encode(x, forKey: .args)
         case .tenderLoad(let t): try c.encode(t, forKey: .args)
         case .checkCall(let k): try c.encode(k, forKey: .args)
+        case .addCarrier(let a): try c.encode(a, forKey: .args)
+        case .markCarrier(let m): try c.encode(m, forKey: .args)
+        case .addDriver(let d): try c.encode(d, forKey: .args)
+        case .setDriverDuty(let d): try c.encode(d, forKey: .args)
         }
     }
 

@@ -11,6 +11,8 @@ public protocol MutationStore {
     func save(_ load: Load) throws
     func insert(_ event: StatusEvent) throws
     func save(_ payout: Payout) throws
+    func save(_ carrier: Carrier) throws
+    func save(_ driver: Driver) throws
 }
 
 /// What a mutation did when it was accepted.

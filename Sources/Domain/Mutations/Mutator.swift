@@ -20,6 +20,10 @@ public enum Mutator {
         case .cancelLoad(let args): return try cancel(args, by: actor, in: store, now: now)
         case .tenderLoad(let args): return try tender(args, by: actor, in: store, now: now)
         case .checkCall(let args): return try checkCall(args, by: actor, in: store, now: now)
+        case .addCarrier(let args): return try addCarrier(args, by: actor, in: store, now: now)
+        case .markCarrier(let args): return try markCarrier(args, by: actor, in: store, now: now)
+        case .addDriver(let args): return try addDriver(args, by: actor, in: store, now: now)
+        case .setDriverDuty(let args): return try setDuty(args, by: actor, in: store, now: now)
         }
     }
 

@@ -66,6 +66,14 @@ struct SQLiteMutationStore: MutationStore {
             throw ServerRows.taken("payout", payout.id)
         }
     }
+
+    func save(_ carrier: Carrier) throws {
+        guard try ServerRows.put(carrier, org: org, db: db, sequence: sequence) else { throw ServerRows.taken("carrier", carrier.id) }
+    }
+
+    func save(_ driver: Driver) throws {
+        guard try ServerRows.put(driver, org: org, db: db, sequence: sequence) else { throw ServerRows.taken("driver", driver.id) }
+    }
 }
 
 /// The loads one push read or wrote, by sequence number: a mutation's are kept when its savepoint

@@ -39,6 +39,16 @@ struct MirrorMutationStore: MutationStore {
         try MirrorRows.put(payout, json: try json(payout), db: db)
     }
 
+    func save(_ carrier: Carrier) throws {
+        try captureShadow(table: "carriers", id: carrier.id)
+        try MirrorRows.put(carrier, json: try json(carrier), db: db)
+    }
+
+    func save(_ driver: Driver) throws {
+        try captureShadow(table: "drivers", id: driver.id)
+        try MirrorRows.put(driver, json: try json(driver), db: db)
+    }
+
     private func json(_ value: some Encodable) throws -> String {
         String(decoding: try JSONEncoder.wire.encode(value), as: UTF8.self)
     }

@@ -44,6 +44,10 @@ struct PostgresPrefetch {
             case .approvePayout(let args), .holdPayout(let args), .requestQuickPay(let args): payouts.insert(args.payoutId)
             case .cancelLoad(let args): events.insert(args.eventId); eventsOfLoads.insert(args.loadId)
             case .tenderLoad(let args): events.insert(args.eventId); eventsOfLoads.insert(args.loadId)
+            case .addCarrier(let args): carriers.insert(args.carrierId)
+            case .markCarrier(let args): carriers.insert(args.carrierId)
+            case .addDriver(let args): drivers.insert(args.driverId); carriers.insert(args.carrierId)
+            case .setDriverDuty(let args): drivers.insert(args.driverId)
             case .unassignLoad, .addNote, .postLoad, .editLoad, .checkCall: break
             }
         }
@@ -81,6 +85,8 @@ struct PostgresPrefetch {
                 WHERE org = \(org) AND (load_id = ANY(\(ofLoads)) OR id = ANY(\(events)))
             UNION ALL SELECT 'taken', id, seq, NULL FROM events WHERE id = ANY(\(events)) AND org <> \(org)
             UNION ALL SELECT 'taken-load', id, seq, NULL FROM loads WHERE id = ANY(\(loads)) AND org <> \(org)
+            UNION ALL SELECT 'taken-carrier', id, seq, NULL FROM carriers WHERE id = ANY(\(carriers)) AND org <> \(org)
+            UNION ALL SELECT 'taken-driver', id, seq, NULL FROM drivers WHERE id = ANY(\(drivers)) AND org <> \(org)
             UNION ALL SELECT 'drivers', id, seq, body FROM drivers WHERE id = ANY(\(drivers)) AND org = \(org)
             UNION ALL SELECT 'carriers', id, seq, body FROM carriers WHERE org = \(org) AND (id = ANY(\(carriers))
                 OR id IN (SELECT carrier_id FROM drivers WHERE id = ANY(\(drivers)))
@@ -99,6 +105,14 @@ struct PostgresPrefetch {
             }
             if table == "taken-load" {
                 store.takenLoads.insert(id)
+                continue
+            }
+            if table == "taken-carrier" {
+                store.takenCarriers.insert(id)
+                continue
+            }
+            if table == "taken-driver" {
+                store.takenDrivers.insert(id)
                 continue
             }
             guard let body else {

@@ -101,6 +101,8 @@ struct PostgresPush {
         var rows = PostgresRows()
         var loads: [String: Load] = [:], loadOrder: [String] = []
         var payouts: [String: Payout] = [:], payoutOrder: [String] = []
+        var carriers: [String: Carrier] = [:], carrierOrder: [String] = []
+        var drivers: [String: Driver] = [:], driverOrder: [String] = []
         for write in batch.store.writes {
             switch write {
             case .load(let load):
@@ -108,6 +110,10 @@ struct PostgresPush {
             case .event(let event): try rows.add(event, org: actor.organization, seq: seq)
             case .payout(let payout):
                 if payouts.updateValue(payout, forKey: payout.id) == nil { payoutOrder.append(payout.id) }
+            case .carrier(let carrier):
+                if carriers.updateValue(carrier, forKey: carrier.id) == nil { carrierOrder.append(carrier.id) }
+            case .driver(let driver):
+                if drivers.updateValue(driver, forKey: driver.id) == nil { driverOrder.append(driver.id) }
             }
         }
         // Each load's driver before the push, read before the rows are written over.
@@ -124,6 +130,8 @@ struct PostgresPush {
         }
         for id in loadOrder { if let load = loads[id] { try rows.add(load, org: actor.organization, seq: seq) } }
         for id in payoutOrder { if let payout = payouts[id] { try rows.add(payout, org: actor.organization, seq: seq) } }
+        for id in carrierOrder { if let carrier = carriers[id] { try rows.add(carrier, org: actor.organization, seq: seq) } }
+        for id in driverOrder { if let driver = drivers[id] { try rows.add(driver, org: actor.organization, seq: seq) } }
         try await rows.flush(connection, logger: logger)
         for id in loadOrder {
             guard let load = loads[id], let previous = previous[id] else { continue }

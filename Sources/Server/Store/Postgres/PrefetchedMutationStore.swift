@@ -24,6 +24,8 @@ final class PrefetchedMutationStore: MutationStore {
         case load(Load)
         case event(StatusEvent)
         case payout(Payout)
+        case carrier(Carrier)
+        case driver(Driver)
     }
 
     /// Where a mutation started: undo entries and writes after it are its own.
@@ -35,6 +37,8 @@ final class PrefetchedMutationStore: MutationStore {
     private enum Undo {
         case load(String, Load??)
         case payout(String, Payout??)
+        case carrier(String, Carrier??)
+        case driver(String, Driver??)
         case event(StatusEvent, previous: StatusEvent??)
     }
 
@@ -49,6 +53,8 @@ final class PrefetchedMutationStore: MutationStore {
     var takenEvents: Set<String> = []
     /// Load ids of another organisation's loads, among those fetched: a post must not take them.
     var takenLoads: Set<String> = []
+    var takenCarriers: Set<String> = []
+    var takenDrivers: Set<String> = []
     private(set) var writes: [Write] = []
     /// Events inserted for a load whose list was not fetched yet: added to it when it is.
     private var insertedBeforeFetch: [String: [StatusEvent]] = [:]
@@ -97,6 +103,21 @@ final class PrefetchedMutationStore: MutationStore {
         writes.append(.payout(payout))
     }
 
+    func save(_ carrier: Carrier) throws {
+        // Another organisation's id is refused at write time, as for loads (the fetch reads ours only).
+        if takenCarriers.contains(carrier.id) { throw ServerRows.taken("carrier", carrier.id) }
+        undo.append(.carrier(carrier.id, carriers[carrier.id]))
+        carriers[carrier.id] = carrier
+        writes.append(.carrier(carrier))
+    }
+
+    func save(_ driver: Driver) throws {
+        if takenDrivers.contains(driver.id) { throw ServerRows.taken("driver", driver.id) }
+        undo.append(.driver(driver.id, drivers[driver.id]))
+        drivers[driver.id] = driver
+        writes.append(.driver(driver))
+    }
+
     /// The point to roll back to if the next mutation misses or is refused.
     var mark: Mark { Mark(undo: undo.count, writes: writes.count) }
 
@@ -106,6 +127,8 @@ final class PrefetchedMutationStore: MutationStore {
             switch undo.removeLast() {
             case .load(let id, let previous): loads[id] = previous
             case .payout(let id, let previous): payouts[id] = previous
+            case .carrier(let id, let previous): carriers[id] = previous
+            case .driver(let id, let previous): drivers[id] = previous
             case .event(let event, let previous):
                 events[event.id] = previous
                 if eventsByLoad[event.loadId]?.last?.id == event.id {
@@ -127,6 +150,8 @@ final class PrefetchedMutationStore: MutationStore {
         payouts.merge(fetched.payouts) { kept, _ in kept }
         takenEvents.formUnion(fetched.takenEvents)
         takenLoads.formUnion(fetched.takenLoads)
+        takenCarriers.formUnion(fetched.takenCarriers)
+        takenDrivers.formUnion(fetched.takenDrivers)
         for (loadId, list) in fetched.eventsByLoad where eventsByLoad[loadId] == nil {
             let inserted = insertedBeforeFetch.removeValue(forKey: loadId) ?? []
             eventsByLoad[loadId] = list.filter { event in !inserted.contains { $0.id == event.id } } + inserted
