@@ -43,10 +43,14 @@ struct ImportBench {
         print(String(format: "  queue in the mirror (local rules, outbox, board row, one transaction)  %.2f s: %.0f rows/s",
                      queueSeconds, Double(rows) / queueSeconds))
         var report = SyncReport()
-        let pushSeconds = try await Stats.seconds { report = try await engine.syncOnce() }
+        let pushOnly = try await Stats.seconds { _ = try await engine.push(report: &report) }
         guard report.rejected.isEmpty else { throw BenchError("the server refused \(report.rejected.count): \(report.rejected.prefix(2))") }
-        print(String(format: "  push to dispatchd (SQLite, loopback, the server's rules)  %.2f s: %.0f rows/s",
-                     pushSeconds, Double(rows) / pushSeconds))
+        print(String(format: "  push to dispatchd (SQLite, loopback, the server's rules, 500 a request)  %.2f s: %.0f rows/s",
+                     pushOnly, Double(rows) / pushOnly))
+        let pullSeconds = try await Stats.seconds { try await engine.pull(report: &report) }
+        print(String(format: "  pull the confirmed loads back (the mirror made current)  %.2f s: %.0f rows/s",
+                     pullSeconds, Double(rows) / pullSeconds))
+        let pushSeconds = pushOnly + pullSeconds
         let total = parseSeconds + queueSeconds + pushSeconds
         print(String(format: "  end to end  %.2f s: %.0f rows/s", total, Double(rows) / total))
 

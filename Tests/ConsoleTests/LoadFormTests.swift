@@ -141,3 +141,33 @@ enum MemoryLoads {
              status: .assigned, version: 4)
     }
 }
+
+@Suite("Adding a carrier from the Carriers pane")
+struct CarrierFormTests {
+    @Test func nOnCarriersAsksForADotOrMcNumberAndNamesOneOnFile() {
+        var app = AppState(screen: ScreenState(width: 100, height: 30, now: 1_795_000_000,
+                                               session: SessionInfo(user: "dispatch", role: .dispatcher, driverId: nil,
+                                                                    server: "http://127.0.0.1:1")))
+        _ = app.start()
+        app.screen.pane = .verification
+        app.screen.verification.all = [Carrier(id: "C-1", name: "Known Freight", dotNumber: "1234567", mcNumber: "7654",
+                                               allowedToOperate: true, statusCode: "A", oosDate: nil, safetyRating: "",
+                                               bipdOnFile: 750, bipdRequired: 750, cargoOnFile: 0, cargoRequired: 0,
+                                               insuranceExpiresAt: 1_900_000_000, authorityGrantedAt: 1_500_000_000,
+                                               powerUnits: 3, verdict: .ok, verdictReason: "ok", checkedAt: 1)]
+        _ = app.reduce(.key(.char("n")))
+        guard case .carrierForm = app.screen.dialog else { Issue.record("no form: \(String(describing: app.screen.dialog))"); return }
+        #expect(app.reduce(.key(.enter)).isEmpty)
+        guard case .carrierForm(let empty) = app.screen.dialog else { Issue.record("closed"); return }
+        #expect(empty.fields[0].error == "a DOT or an MC number is required")
+        for c in "USDOT 1234567" { _ = app.reduce(.key(.char(c))) }
+        #expect(app.reduce(.key(.enter)).isEmpty)
+        guard case .carrierForm(let known) = app.screen.dialog else { Issue.record("closed"); return }
+        #expect(known.fields[0].error == "already on file: C-1 Known Freight" && known.fields[0].value == "USDOT 1234567")
+        for _ in 0..<7 { _ = app.reduce(.key(.backspace)) }
+        for c in "9999999" { _ = app.reduce(.key(.char(c))) }
+        let effects = app.reduce(.key(.enter))
+        guard case .mutate(.addCarrier(let add)) = effects.first else { Issue.record("no add: \(effects)"); return }
+        #expect(add.dotNumber == "9999999" && add.mcNumber == nil && app.screen.dialog == nil)
+    }
+}

@@ -74,6 +74,10 @@ extension AppState {
             let effects = handleLoadForm(key, &state)
             if case .loadForm = screen.dialog { screen.dialog = .loadForm(state) }
             return effects
+        case .carrierForm(var form):
+            let effects = handleCarrierForm(key, &form)
+            if case .carrierForm = screen.dialog { screen.dialog = .carrierForm(form) }
+            return effects
         case .cancelLoad(var cancel):
             let effects = handleCancel(key, &cancel)
             if case .cancelLoad = screen.dialog { screen.dialog = .cancelLoad(cancel) }

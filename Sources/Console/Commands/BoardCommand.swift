@@ -17,7 +17,8 @@ struct BoardCommand: AsyncParsableCommand {
 /// `dispatch driver`: the console in driver mode (narrow layout; my loads and the next stop).
 struct DriverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "driver",
-                                                    abstract: "Open the driver console (sign in as a driver first).")
+                                                    abstract: "Open the driver console (sign in as a driver first); add a driver or set its duty.",
+                                                    subcommands: [DriverAddCommand.self, DriverDutyCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var display: DisplayOptions

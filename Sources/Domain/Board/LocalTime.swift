@@ -111,11 +111,12 @@ public enum LocalTime {
 
     private struct Day { var year, month, day: Int }
 
+    /// One calendar per zone, made once (a `Calendar` is costly to build on Linux).
     private static func calendar(_ zone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
+        calendars.calendar(for: zone)
     }
+
+    private static let calendars = CalendarCache()
 
     /// A date: YYYY-MM-DD, MM-DD or MM/DD (the year that puts it nearest to now), today, tomorrow.
     private static func day(_ word: String, in zone: TimeZone, now: Int64) -> Day? {
@@ -184,5 +185,21 @@ private extension Optional {
     func unwrap() throws(LocalTime.Problem) -> Wrapped {
         guard let self else { throw LocalTime.Problem("is not a date I can read") }
         return self
+    }
+}
+
+/// Gregorian calendars by zone, shared by every reader of times.
+private final class CalendarCache: @unchecked Sendable {
+    private var byZone: [String: Calendar] = [:]
+    private let lock = NSLock()
+
+    func calendar(for zone: TimeZone) -> Calendar {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = byZone[zone.identifier] { return known }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        byZone[zone.identifier] = calendar
+        return calendar
     }
 }

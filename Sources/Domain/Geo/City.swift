@@ -29,7 +29,14 @@ public struct City: Sendable, Hashable {
         City.zoneOverrides[place] ?? City.stateZones[state] ?? "America/Chicago"
     }
 
-    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0)! }
+    /// Made once per zone: building a `TimeZone` reads the zone database, and an import of
+    /// 100,000 rows asked for one per stop.
+    public var timeZone: TimeZone { City.zones[timeZoneIdentifier] ?? TimeZone(secondsFromGMT: 0)! }
+
+    private static let zones: [String: TimeZone] = {
+        let identifiers = Set(all.map(\.timeZoneIdentifier))
+        return Dictionary(uniqueKeysWithValues: identifiers.compactMap { id in TimeZone(identifier: id).map { (id, $0) } })
+    }()
 
     /// Looks up "Kansas City, MO", "kansas city mo", "Kansas City MO" or a ZIP code ("64106").
     /// A name alone ("Memphis") resolves only when one state has it.

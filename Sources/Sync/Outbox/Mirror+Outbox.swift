@@ -50,7 +50,20 @@ extension Mirror {
                            now: Int64 = Int64(Date().timeIntervalSince1970)) async throws -> [Int64] {
         do {
             return try await pool.write { db in
-                try mutations.map { try Mirror.enqueue($0, by: actor, now: now, db: db) }
+                // Thousands of new rows: written with the board's indexes and search triggers set
+                // aside and rebuilt once at the end, as a snapshot does (each row otherwise updated
+                // some twenty indexes and the search tables one by one).
+                let bulk = mutations.count >= Mirror.bulkRows
+                if bulk {
+                    try Mirror.suspendSearch(db)
+                    try SnapshotIndexes.drop(db)
+                }
+                let ids = try Mirror.withBulkCache(db) { try mutations.map { try Mirror.enqueue($0, by: actor, now: now, db: db) } }
+                if bulk {
+                    try SnapshotIndexes.restore(db)
+                    try Mirror.restoreSearch(db)
+                }
+                return ids
             }
         } catch let rejection as MutationRejection {
             throw SyncError.rejected(rejection)

@@ -20,6 +20,7 @@ enum DialogView {
         case let .loadDetail(detail):
             LoadDetailView.draw(detail, screen: screen, now: state.now, into: &buffer, glyphs: glyphs)
         case let .loadForm(state): FilterDialog.draw(state.form, screen: screen, into: &buffer, glyphs: glyphs)
+        case let .carrierForm(form): FilterDialog.draw(form, screen: screen, into: &buffer, glyphs: glyphs)
         case let .cancelLoad(cancel): CancelLoadDialog.draw(cancel, screen: screen, into: &buffer, glyphs: glyphs)
         }
     }

@@ -29,6 +29,8 @@ public enum Action: Sendable, Hashable {
     case statusFilter
     /// Board: post a new load, edit, cancel or tender the selected one.
     case newLoad, editLoad, cancelLoad, tender
+    /// Carriers: add one by DOT or MC number.
+    case newCarrier
 }
 
 /// One line of help: the keys that trigger an action, described.

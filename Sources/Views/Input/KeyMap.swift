@@ -77,6 +77,7 @@ public enum KeyMap {
         case .verification:
             [
                 KeyBinding([.char("/")], .filter, "filter carriers"),
+                KeyBinding([.char("n")], .newCarrier, "add a carrier (DOT or MC)"),
                 KeyBinding([.char("F"), .escape], .clearFilter, "clear filter"),
                 KeyBinding([.enter], .select, "carrier detail"),
                 KeyBinding([.char("s")], .cycleSort, "next sort"),

@@ -20,6 +20,8 @@ public enum Dialog: Sendable, Equatable {
     case payoutAction(PayoutActionState)
     /// Board: post a new load (`n`) or edit the selected one (`e`).
     case loadForm(LoadFormState)
+    /// Carriers: add one by DOT or MC number (`n`).
+    case carrierForm(FormState)
     /// Board: cancel the selected load (`x`), choosing the reason.
     case cancelLoad(CancelLoadState)
 }
