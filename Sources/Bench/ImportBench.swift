@@ -48,8 +48,9 @@ struct ImportBench {
         print(String(format: "  push to dispatchd (SQLite, loopback, the server's rules, 500 a request)  %.2f s: %.0f rows/s",
                      pushOnly, Double(rows) / pushOnly))
         let pullSeconds = try await Stats.seconds { try await engine.pull(report: &report) }
-        print(String(format: "  pull the confirmed loads back (the mirror made current)  %.2f s: %.0f rows/s",
-                     pullSeconds, Double(rows) / pullSeconds))
+        print(String(format: "  pull the confirmed loads back (the mirror made current)  %.2f s: %.0f rows/s "
+                     + "(fetch and decode %.2f s, apply %.2f s, %d pages)",
+                     pullSeconds, Double(rows) / pullSeconds, report.pullSeconds, report.applySeconds, report.pages))
         let pushSeconds = pushOnly + pullSeconds
         let total = parseSeconds + queueSeconds + pushSeconds
         print(String(format: "  end to end  %.2f s: %.0f rows/s", total, Double(rows) / total))

@@ -60,6 +60,24 @@ public struct City: Sendable, Hashable {
 
     /// Lower case, letters, digits and single spaces: "Kansas City, MO" → "kansas city mo".
     static func normalized(_ text: String) -> String {
+        // ASCII, as city names and ZIPs are, in bytes: the Unicode-aware path cost a property
+        // lookup per character, for every stop of every load an import checks.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var space = false
+            for byte in text.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if space, !out.isEmpty { out.append(0x20) }
+                    space = false
+                    out.append(lower)
+                } else {
+                    space = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         let mapped = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
         return String(mapped).split(separator: " ").joined(separator: " ")
     }

@@ -64,6 +64,7 @@ public enum LoadRules {
         if terms.rateCents <= 0 { found.append(Problem(.rate, "must be more than $0")) }
         found += stopProblems(terms.stops)
         if found.isEmpty, let resolved = try? resolve(terms), resolved.rateCents > maxTotalRateCents {
+            // (Resolving again here is cheap: every city was just found.)
             found.append(Problem(.rate, "comes to \(Money.dollars(resolved.rateCents)) in all, more than "
                                  + Money.dollars(maxTotalRateCents)))
         }
@@ -104,7 +105,8 @@ public enum LoadRules {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return required ? "is required" : nil }
         if trimmed.count > limit { return "is at most \(limit) characters (this is \(trimmed.count))" }
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F
+            || ($0.value >= 0x80 && $0.properties.generalCategory == .control) }) {
             return "must be one line of text, without control characters"
         }
         return nil

@@ -63,7 +63,7 @@ extension Mirror {
         let shadowed = Set(try Row.fetchAll(db, sql: "SELECT tbl, id FROM shadow").map { "\($0[0] as String)/\($0[1] as String)" })
         func isShadowed(_ table: String, _ id: String, _ body: String) throws -> Bool {
             guard !shadowed.isEmpty, shadowed.contains("\(table)/\(id)") else { return false }
-            try db.execute(sql: "UPDATE shadow SET body = ? WHERE tbl = ? AND id = ?", arguments: [body, table, id])
+            try db.cachedStatement(sql: "UPDATE shadow SET body = ? WHERE tbl = ? AND id = ?").execute(arguments: [body, table, id])
             return true
         }
         // Mid-snapshot the indexes are dropped and the tables were emptied: plain upserts are cheapest.
@@ -107,7 +107,12 @@ extension Mirror {
                                          arguments: [page.lastMutationId]) ?? 0
         try db.execute(sql: "DELETE FROM outbox WHERE id <= ?", arguments: [page.lastMutationId])
         let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
-        if !shadowed.isEmpty || confirmed > 0 || page.reset || pending > 0 {
+        // A delta pull rebases at its last page: the rows of the edits it confirms may come in any
+        // of its pages, and rebasing earlier put back their pre-edit state (a new load vanished
+        // from the board until its page came). Until then each shadow takes the server's rows as
+        // they arrive, and the screen keeps the edits as made.
+        let lastPage = !page.hasMore || page.reset
+        if lastPage, !shadowed.isEmpty || confirmed > 0 || page.reset || pending > 0 {
             // Also while edits are pending: a row they touch may have arrived only in this page.
             try rebase(db, actor: actor)
         }
