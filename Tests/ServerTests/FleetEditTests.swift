@@ -11,10 +11,7 @@ struct FleetEditTests {
     @Test(arguments: StoreKind.available) func aCarrierAndItsDriverAddedOfflineReachTheOtherConsole(store: StoreKind) async throws {
         let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
-        let (east, eastEngine, dispatcher) = try await server.console("east")
-        let (west, westEngine, _) = try await server.console("west")
-        _ = try await eastEngine.syncOnce()
-        _ = try await westEngine.syncOnce()
+        let ((east, eastEngine, dispatcher), (west, westEngine)) = try await server.twoSyncedConsoles()
         let now = Int64(Date().timeIntervalSince1970)
         let carrierId = FleetID.carrier(), driverId = FleetID.driver()
         try await east.enqueue(.addCarrier(.init(carrierId: carrierId, mcNumber: "MC-998877", name: "Prairie Haulers", at: now)), by: dispatcher)

@@ -30,10 +30,7 @@ struct LoadLifecycleTests {
     @Test(arguments: StoreKind.available) func aLoadPostedOfflineReachesTheOtherConsoleOnce(store: StoreKind) async throws {
         let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
-        let (east, eastEngine, dispatcher) = try await server.console("east")
-        let (west, westEngine, _) = try await server.console("west")
-        _ = try await eastEngine.syncOnce()
-        _ = try await westEngine.syncOnce()
+        let ((east, eastEngine, dispatcher), (west, westEngine)) = try await server.twoSyncedConsoles()
         let now = Int64(Date().timeIntervalSince1970)
 
         // Offline on east: posted, shown at once, and queued.
@@ -86,10 +83,7 @@ struct LoadLifecycleTests {
     @Test(arguments: StoreKind.available) func cancellingBeforePickupEndsTheLoadEverywhere(store: StoreKind) async throws {
         let server = try await TestServer.start(store: store)
         defer { Task { await server.stop() } }
-        let (east, eastEngine, dispatcher) = try await server.console("east")
-        let (west, westEngine, _) = try await server.console("west")
-        _ = try await eastEngine.syncOnce()
-        _ = try await westEngine.syncOnce()
+        let ((east, eastEngine, dispatcher), (west, westEngine)) = try await server.twoSyncedConsoles()
         let (load, _) = try await server.postedLoadAndDriver(in: east)
         let now = Int64(Date().timeIntervalSince1970)
         let cancel = Mutation.CancelLoad(eventId: "E-" + UUID().uuidString.lowercased(), loadId: load,

@@ -97,6 +97,15 @@ final class TestServer: @unchecked Sendable {
         return (mirror, SyncEngine(mirror: mirror, client: client, actor: login.actor, timing: timing), login.actor)
     }
 
+    /// Two dispatcher consoles, "east" and "west", each synced once.
+    func twoSyncedConsoles() async throws -> ((Mirror, SyncEngine, Actor), (Mirror, SyncEngine)) {
+        let east = try await console("east")
+        let west = try await console("west")
+        _ = try await east.1.syncOnce()
+        _ = try await west.1.syncOnce()
+        return (east, (west.0, west.1))
+    }
+
     /// A load the seed left posted, and an available driver whose carrier may be used.
     func postedLoadAndDriver(in mirror: Mirror, skip: Int = 0) async throws -> (String, String) {
         try await mirror.pool.read { db in

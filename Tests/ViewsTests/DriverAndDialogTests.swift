@@ -145,3 +145,26 @@ struct DriverAndDialogTests {
         }
     }
 }
+
+@Suite("Driver mode with a multi-stop load")
+struct DriverMultiStopTests {
+    @Test func everyStopIsListedDoneOnesMarked() {
+        var state = Fixtures.boardState(width: 40, height: 20)
+        state.session = SessionInfo(user: "d-1", role: .driver, driverId: "D-1", server: "http://127.0.0.1:1")
+        state.pane = .driverLoads
+        let now = Fixtures.now
+        var load = Load(id: "L-9", reference: "R9", shipper: "S", stops: [
+            Stop(kind: .pickup, city: "Dallas", state: "TX", zip: "75201", lat: 0, lon: 0, windowStart: now, windowEnd: now,
+                 arrivedAt: now, departedAt: now + 60),
+            Stop(kind: .delivery, city: "Little Rock", state: "AR", zip: "72201", lat: 0, lon: 0, windowStart: now + 9_000, windowEnd: now + 9_000),
+            Stop(kind: .delivery, city: "Memphis", state: "TN", zip: "38103", lat: 0, lon: 0, windowStart: now + 20_000, windowEnd: now + 20_000),
+        ], equipment: "V", fullLoad: true, weightLbs: 1, lengthFt: 53, commodity: "c", hazmat: false, miles: 450,
+                        rateCents: 1, rateKind: .flat, postedAt: 0, driverId: "D-1", status: .departedPickup)
+        load.version = 3
+        state.driverLoads.loads = [load]
+        let text = Screen.render(state).trimmedLines.joined(separator: "\n")
+        #expect(text.contains("1 PU Dallas, TX  done"))
+        #expect(text.contains("2 DL Little Rock, AR"))
+        #expect(text.contains("3 DL Memphis, TN"))
+    }
+}

@@ -49,6 +49,15 @@ enum DriverLoadsView {
             y += 1
         }
         let actionY = area.maxY - 2
+        if load.stops.count > 2 {
+            // A multi-stop load lists every stop, done ones marked, so the driver sees the whole run.
+            for (index, stop) in load.stops.enumerated() where y < actionY - 3 {
+                let done = stop.departedAt != nil || (stop.kind == .delivery && stop.arrivedAt != nil && load.status == .delivered)
+                let text = "  \(index + 1) \(stop.kind == .pickup ? "PU" : "DL") \(stop.place)\(done ? "  done" : "")"
+                buffer.put(text, x: area.x, y: y, style: done ? .muted : .plain, maxWidth: area.width)
+                y += 1
+            }
+        }
         drawHistory(d.events[load.id] ?? [], offset: state.utcOffset, x: area.x, y: y, bottom: actionY,
                     width: area.width, into: &buffer)
         if let next = load.status.nextDriverStatus {
