@@ -80,7 +80,7 @@ struct DriverAndPayoutReducerTests {
                               bipdRequired: 750, cargoOnFile: 100, cargoRequired: 100, insuranceExpiresAt: Self.now + 1,
                               authorityGrantedAt: 0, powerUnits: 3, verdict: verdict,
                               verdictReason: verdict == .doNotUse ? "out of service" : "ok", checkedAt: Self.now)
-        _ = app.reduce(.payments(invoices: [], payouts: payouts, carriers: [carrier], aging: [0, 0, 0, 0]))
+        _ = app.reduce(.payments(invoices: [], payouts: payouts, carriers: [carrier], aging: [0, 0, 0, 0], totals: PaymentTotals()))
         return app
     }
 

@@ -14,7 +14,8 @@ enum AppEvent: Sendable {
     case boardTotals(generation: Int, count: Int, averageRatePerMileCents: Int64, position: Int?)
     case map(pins: [MapPin], driverCount: Int)
     case carriers([Carrier])
-    case payments(invoices: [Invoice], payouts: [Payout], carriers: [Carrier], aging: [Int64])
+    /// The newest invoices and payouts, with totals and aging over every row of the mirror.
+    case payments(invoices: [Invoice], payouts: [Payout], carriers: [Carrier], aging: [Int64], totals: PaymentTotals)
     case outbox(pending: [OutboxItem], conflicts: [OutboxItem])
     /// My loads, which have pending edits, their status events, and my last GPS fix.
     case driverLoads(loads: [Load], pending: Set<String>, events: [String: [StatusEvent]], position: ReportPlace.Fix?)
@@ -49,4 +50,10 @@ enum Effect: Sendable, Equatable {
     /// Write the saved views to the data directory.
     case saveViews([SavedView])
     case findDriver(driverId: String, miles: Int)
+}
+
+/// Payment totals over every row, per payout status and for open invoices.
+struct PaymentTotals: Sendable {
+    var payouts: [Payout.Status: PaymentTotal] = [:]
+    var openInvoices = PaymentTotal()
 }

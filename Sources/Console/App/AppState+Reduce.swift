@@ -37,8 +37,11 @@ extension AppState {
             screen.verification.all = carriers
             screen.verification.refilter(now: screen.now)
             return []
-        case .payments(let invoices, let payouts, let carriers, let aging):
+        case .payments(let invoices, let payouts, let carriers, let aging, let totals):
             screen.payments.receive(invoices: invoices, payouts: payouts)
+            // Over every row, not the newest the pane holds.
+            screen.payments.payoutTotals = totals.payouts
+            screen.payments.openInvoices = totals.openInvoices
             screen.payments.carriers = Dictionary(carriers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             screen.payments.carrierNames = screen.payments.carriers.mapValues(\.name)
             screen.payments.agingCents = aging

@@ -59,8 +59,11 @@ struct EffectRunner: Sendable {
             post(.carriers(try await queries.carriers()))
         case .fetchPayments:
             let now = Int64(Date().timeIntervalSince1970)
+            let sums = try await queries.paymentTotals()
+            let totals = PaymentTotals(payouts: sums.payouts.mapValues { PaymentTotal(count: $0.count, cents: $0.cents) },
+                                       openInvoices: PaymentTotal(count: sums.openInvoices.count, cents: sums.openInvoices.cents))
             post(.payments(invoices: try await queries.invoices(), payouts: try await queries.payouts(),
-                           carriers: try await queries.carriers(), aging: try await queries.aging(now: now)))
+                           carriers: try await queries.carriers(), aging: try await queries.aging(now: now), totals: totals))
         case .fetchOutbox:
             let pending = try await mirror.outbox().map {
                 OutboxItem(id: $0.id, summary: $0.summary, createdAt: $0.createdAt)

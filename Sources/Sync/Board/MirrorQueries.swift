@@ -90,6 +90,22 @@ public struct MirrorQueries: Sendable {
         }
     }
 
+    /// Count and amount of every payout per status, and of every invoice not paid: over all the
+    /// rows of the mirror, not the page the pane shows, so they agree with the aging bars.
+    public func paymentTotals() async throws -> (payouts: [Payout.Status: (count: Int, cents: Int64)], openInvoices: (count: Int, cents: Int64)) {
+        try await mirror.pool.read { db in
+            var payouts: [Payout.Status: (count: Int, cents: Int64)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT status, COUNT(*), TOTAL(json_extract(body, '$.amountCents')) FROM payouts GROUP BY status
+                """) {
+                guard let status = Payout.Status(rawValue: row[0]) else { continue }
+                payouts[status] = (row[1], Int64((row[2] as Double?) ?? 0))
+            }
+            let open = try Row.fetchOne(db, sql: "SELECT COUNT(*), TOTAL(amount_cents) FROM invoices WHERE status != 'paid'")
+            return (payouts, (open?[0] ?? 0, Int64((open?[1] as Double?) ?? 0)))
+        }
+    }
+
     /// Open invoice amounts per aging bucket (0–30, 31–60, 61–90, 90+ days).
     public func aging(now: Int64) async throws -> [Int64] {
         try await mirror.pool.read { db in
