@@ -117,15 +117,7 @@ public struct LoadDraft: Codable, Sendable, Hashable {
         }
     }
 
-    public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
-        public var field: Field
-        public var message: String
-        public init(_ field: Field, _ message: String) {
-            self.field = field
-            self.message = message
-        }
-        public var description: String { "\(field): \(message)" }
-    }
+    public typealias Problem = FieldProblem<Field>
 
     /// Every problem of a draft, in the order of its fields.
     public struct Problems: Error, Hashable, Sendable, CustomStringConvertible {

@@ -25,16 +25,7 @@ public enum LoadRules {
         }
     }
 
-    public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
-        public var field: Field
-        public var message: String
-        public init(_ field: Field, _ message: String) {
-            self.field = field
-            self.message = message
-        }
-        /// "weight: must be between 1 and 150,000 lbs"
-        public var description: String { "\(field): \(message)" }
-    }
+    public typealias Problem = FieldProblem<Field>
 
     public static let maxWeightLbs = 150_000
     public static let maxLengthFt = 120
