@@ -121,6 +121,18 @@ struct LoadLifecycleRuleTests {
                 "an edit that changes nothing")
     }
 
+    @Test func anEditLeavingTheRateAloneKeepsAnOldLoadsRateKind() throws {
+        let store = MemoryStore.fixture()
+        store.loads["L-1"]?.rateKind = .perMile
+        let load = try #require(store.loads["L-1"])
+        var terms = Mutation.LoadTerms(load)
+        #expect(terms.rateKind == .flat && terms.rateCents == 120_000, "its total, quoted flat")
+        terms.reference = "PO1-C"
+        try Mutator.apply(.editLoad(.init(load: load, terms: terms)), by: dispatcher, in: store, now: now)
+        #expect(store.loads["L-1"]?.rateKind == .perMile && store.loads["L-1"]?.rateCents == 120_000)
+        #expect(store.loads["L-1"]?.reference == "PO1-C")
+    }
+
     @Test func whatMayChangeDependsOnTheStatus() throws {
         let store = MemoryStore.fixture()
         try Mutator.apply(.assignLoad(.init(loadId: "L-1", driverId: "D-1")), by: dispatcher, in: store, now: now)

@@ -30,8 +30,12 @@ struct PostLoadFlowTests {
 
         // Found by its reference, then assigned to the best driver.
         try tmux.keys("/", "PO-TMUX-1", "Enter")
-        screen = try await tmux.waitFor("the new load on the board") { $0.contains("row 1 of 1") && $0.contains("Dallas, TX") }
-        let loadId = try #require(screen.firstMatch(of: /\s(L-[0-9A-Z]+)\s+posted/)?.1).description
+        // Read from the row that carries the reference: the rows of the board before the filter
+        // applied may still be on screen beside the new count.
+        screen = try await tmux.waitFor("the new load on the board") {
+            $0.contains("row 1 of 1") && $0.firstMatch(of: /\s(L-[0-9A-Z]+)\s+posted[^\n]*PO-TMUX-1/) != nil
+        }
+        let loadId = try #require(screen.firstMatch(of: /\s(L-[0-9A-Z]+)\s+posted[^\n]*PO-TMUX-1/)?.1).description
         #expect(screen.contains("Memphis, TN"))
         try tmux.keys("a")
         screen = try await tmux.waitFor("candidates") { $0.contains("Deadhead") && $0.firstMatch(of: /\s(D-\d+)\s/) != nil }

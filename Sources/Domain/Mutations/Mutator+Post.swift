@@ -53,9 +53,14 @@ extension Mutator {
         load.weightLbs = terms.weightLbs
         load.lengthFt = terms.lengthFt
         load.hazmat = terms.hazmat
-        load.rateKind = terms.rateKind
-        load.rateCents = resolved.rateCents
-        load.unitRateCents = resolved.unitRateCents
+        // A load posted before rates had units shows its total as a flat quote: an edit that
+        // leaves the rate alone keeps its kind and total as they were.
+        let rateEdited = current.rateCents != terms.rateCents || current.rateKind != terms.rateKind
+        if rateEdited || load.unitRateCents != nil || load.rateKind == .flat {
+            load.rateKind = terms.rateKind
+            load.rateCents = resolved.rateCents
+            load.unitRateCents = resolved.unitRateCents
+        }
         load.miles = resolved.miles
         // What already happened at a stop stays with it.
         load.stops = resolved.stops.enumerated().map { index, stop in
