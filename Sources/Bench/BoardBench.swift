@@ -16,7 +16,7 @@ struct BoardBench {
     struct Case {
         let name: String
         let query: BoardQuery
-        var anchor: PageAnchor = .first
+        var anchor: BoardAnchor = .first
         var totals = false
     }
 

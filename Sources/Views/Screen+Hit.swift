@@ -26,7 +26,7 @@ extension Screen {
         case .payments:
             let p = state.payments
             return row(atLine: y, state: state, headerLines: PaymentsView.headerLines(state), selected: p.selected, top: p.top,
-                       count: p.tab == .payouts ? p.payouts.count : p.invoices.count)
+                       count: p.loadedCount)
         case .map, .outbox, .driverLoads:
             return nil
         }

@@ -73,15 +73,23 @@ struct DriverAndPayoutReducerTests {
         var app = AppState(screen: ScreenState(width: 100, height: 30, now: Self.now,
                                                session: SessionInfo(user: "accounting", role: .accounting, driverId: nil,
                                                                     server: "http://127.0.0.1:1")))
-        _ = app.reduce(.key(.char("3")))
+        let opened = app.reduce(.key(.char("3")))
         #expect(app.screen.pane == .payments)
         let carrier = Carrier(id: "C-1", name: "Swift Haul LLC", dotNumber: "1", mcNumber: "2", allowedToOperate: true,
                               statusCode: "A", oosDate: nil, safetyRating: "Satisfactory", bipdOnFile: 1_000,
                               bipdRequired: 750, cargoOnFile: 100, cargoRequired: 100, insuranceExpiresAt: Self.now + 1,
                               authorityGrantedAt: 0, powerUnits: 3, verdict: verdict,
                               verdictReason: verdict == .doNotUse ? "out of service" : "ok", checkedAt: Self.now)
-        _ = app.reduce(.payments(invoices: [], payouts: payouts, carriers: [carrier], aging: [0, 0, 0, 0], totals: PaymentTotals()))
+        _ = app.reduce(.payments(carriers: [carrier], aging: [0, 0, 0, 0], totals: PaymentSums()))
+        guard let request = payoutsRequest(opened, status: nil) else { Issue.record("no page asked for: \(opened)"); return app }
+        _ = app.reduce(.payoutsPage(payouts, request))
         return app
+    }
+
+    /// The payouts page `effects` ask for, under `status`.
+    func payoutsRequest(_ effects: [Effect], status: Payout.Status?) -> WindowRequest<Payout>? {
+        for case .fetchPayouts(let asked, let request) in effects where asked == status { return request }
+        return nil
     }
 
     func payout(_ status: Payout.Status, method: Payout.Method = .standard) -> Payout {
@@ -137,11 +145,22 @@ struct DriverAndPayoutReducerTests {
         var held = payout(.held)
         held.id = "P-2"
         var app = paymentsApp([payout(.pending), held])
+        // The mirror filters: each press asks for the first page of the new status.
+        guard let pending = payoutsRequest(app.reduce(.key(.char("s"))), status: .pending) else {
+            Issue.record("no pending page asked for"); return
+        }
+        #expect(pending.anchor == .first)
+        _ = app.reduce(.payoutsPage([payout(.pending)], pending))
+        #expect(app.screen.payments.payouts.rows.map(\.id) == ["P-1"])
         _ = app.reduce(.key(.char("s")))
-        #expect(app.screen.payments.payouts.map(\.id) == ["P-1"])
-        _ = app.reduce(.key(.char("s")))
-        _ = app.reduce(.key(.char("s")))
-        #expect(app.screen.payments.payouts.map(\.id) == ["P-2"])
+        guard let heldPage = payoutsRequest(app.reduce(.key(.char("s"))), status: .held) else {
+            Issue.record("no held page asked for"); return
+        }
+        // A page of an earlier filter arriving late is dropped.
+        _ = app.reduce(.payoutsPage([payout(.pending)], pending))
+        #expect(app.screen.payments.payouts.rows.map(\.id) == ["P-1"])
+        _ = app.reduce(.payoutsPage([held], heldPage))
+        #expect(app.screen.payments.payouts.rows.map(\.id) == ["P-2"])
         #expect(app.screen.flash?.text == "showing held payouts")
     }
 }

@@ -62,7 +62,7 @@ struct BoardFixture {
     func pageThrough(_ query: BoardQuery, size: Int) async throws -> [LoadSummary] {
         let board = BoardQueries(mirror: mirror)
         var all: [LoadSummary] = []
-        var anchor = PageAnchor.first
+        var anchor = BoardAnchor.first
         while true {
             let page = try await board.page(query, anchor: anchor, limit: size)
             all += page

@@ -58,7 +58,7 @@ struct RowSetPlanTests {
         async throws -> [String] {
         let stores = mirror.rowSets
         var all: [String] = []
-        var anchor = PageAnchor.first
+        var anchor = BoardAnchor.first
         while true {
             let current = anchor
             let page = try await mirror.pool.read { db in

@@ -74,3 +74,25 @@ extension CellBuffer {
     /// The whole frame as one string, for "contains" checks.
     var text: String { trimmedLines.joined(separator: "\n") }
 }
+
+extension Fixtures {
+    /// Payments as the console has them after a fetch: the totals over `payouts` and
+    /// `invoices` (as SQL counts them), and the first page of each window (the status filter
+    /// applied, as the mirror applies it).
+    static func fill(_ payments: inout PaymentsState, invoices: [Invoice], payouts: [Payout]) {
+        payments.payoutTotals = [:]
+        for payout in payouts {
+            payments.payoutTotals[payout.status, default: PaymentTotal()].count += 1
+            payments.payoutTotals[payout.status, default: PaymentTotal()].cents += payout.amountCents
+        }
+        payments.openInvoices = PaymentTotal()
+        for invoice in invoices where invoice.status != .paid {
+            payments.openInvoices.count += 1
+            payments.openInvoices.cents += invoice.amountCents
+        }
+        payments.invoiceCount = invoices.count
+        let shown = payments.statusFilter.map { status in payouts.filter { $0.status == status } } ?? payouts
+        payments.payouts.receive(shown, for: payments.payouts.reload(), visible: 10)
+        payments.invoices.receive(invoices, for: payments.invoices.reload(), visible: 10)
+    }
+}

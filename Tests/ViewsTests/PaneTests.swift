@@ -86,7 +86,7 @@ struct PaneTests {
     func paymentsState() -> ScreenState {
         var s = Fixtures.boardState()
         s.pane = .payments
-        s.payments.receive(invoices: [
+        Fixtures.fill(&s.payments, invoices: [
             Invoice(id: "I1", loadId: "L1001", shipper: "Acme Foods", amountCents: 180_000,
                     issuedAt: Fixtures.now - 100 * 86400, dueAt: Fixtures.now - 70 * 86400, status: .open),
         ], payouts: [
@@ -122,7 +122,7 @@ struct PaneTests {
             Payout(id: "P\(index)", loadId: "L\(index)", carrierId: "C1", amountCents: 372_206_300, method: .standard,
                    feeCents: 0, status: status, dueAt: Fixtures.now)
         }
-        state.payments.receive(invoices: [], payouts: payouts)
+        Fixtures.fill(&state.payments, invoices: [], payouts: payouts)
         let lines = Screen.render(state).trimmedLines
         #expect(lines[6] == "Totals: pending 1 $3,722,063  approved 1 $3,722,063  held 1 $3,722,063")
         #expect(lines[7] == "        paid 1 $3,722,063  failed 1 $3,722,063")

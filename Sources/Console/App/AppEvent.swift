@@ -10,12 +10,15 @@ enum AppEvent: Sendable {
     case tick(now: Int64)
     case sync(SyncEvent)
     case queueCounts(pending: Int, conflicts: Int)
-    case boardPage(generation: Int, anchor: PageAnchor, rows: [LoadSummary], limit: Int)
+    case boardPage(generation: Int, anchor: BoardAnchor, rows: [LoadSummary], limit: Int)
     case boardTotals(generation: Int, count: Int, averageRatePerMileCents: Int64, position: Int?)
     case map(pins: [MapPin], driverCount: Int)
     case carriers([Carrier])
-    /// The newest invoices and payouts, with totals and aging over every row of the mirror.
-    case payments(invoices: [Invoice], payouts: [Payout], carriers: [Carrier], aging: [Int64], totals: PaymentTotals)
+    /// Payment totals and aging over every row of the mirror, and the carriers payouts name.
+    case payments(carriers: [Carrier], aging: [Int64], totals: PaymentSums)
+    /// A page of payouts (of the status filter the request was made under) or of invoices.
+    case payoutsPage([Payout], WindowRequest<Payout>)
+    case invoicesPage([Invoice], WindowRequest<Invoice>)
     case outbox(pending: [OutboxItem], conflicts: [OutboxItem])
     /// My loads, which have pending edits, their status events, and my last GPS fix.
     case driverLoads(loads: [Load], pending: Set<String>, events: [String: [StatusEvent]], position: ReportPlace.Fix?)
@@ -31,11 +34,13 @@ enum AppEvent: Sendable {
 
 /// Work the reducer asks for; the runner does it off the UI thread and answers with events.
 enum Effect: Sendable, Equatable {
-    case fetchBoard(BoardQuery, PageAnchor, limit: Int, generation: Int)
+    case fetchBoard(BoardQuery, BoardAnchor, limit: Int, generation: Int)
     case fetchTotals(BoardQuery, selected: LoadSummary?, generation: Int)
     case fetchMap(selected: LoadSummary?)
     case fetchCarriers
     case fetchPayments
+    case fetchPayouts(status: Payout.Status?, WindowRequest<Payout>)
+    case fetchInvoices(WindowRequest<Invoice>)
     case fetchOutbox
     case fetchDriverLoads(driverId: String)
     case fetchCandidates(loadId: String, maxDeadheadMiles: Int)
@@ -50,10 +55,4 @@ enum Effect: Sendable, Equatable {
     /// Write the saved views to the data directory.
     case saveViews([SavedView])
     case findDriver(driverId: String, miles: Int)
-}
-
-/// Payment totals over every row, per payout status and for open invoices.
-struct PaymentTotals: Sendable {
-    var payouts: [Payout.Status: PaymentTotal] = [:]
-    var openInvoices = PaymentTotal()
 }

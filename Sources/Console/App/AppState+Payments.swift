@@ -18,7 +18,7 @@ extension AppState {
             }
             screen.payments.cycleStatusFilter()
             screen.flash = Flash(.info, "showing \(screen.payments.statusFilter.map { "\($0.rawValue) payouts" } ?? "all payouts")")
-            return []
+            return [fetchPayouts(screen.payments.payouts.reload())]
         default:
             return performOnList(action)
         }

@@ -23,7 +23,7 @@ extension AppState {
             screen.sync.conflicts = conflicts
             return []
         case .boardPage(let generation, let anchor, let rows, let limit):
-            return receiveBoardPage(generation, anchor, rows, limit: limit)
+            return receiveBoardPage(rows, for: WindowRequest(anchor: anchor, limit: limit, generation: generation))
         case .boardTotals(let generation, let count, let average, let position):
             receiveTotals(generation, count: count, average: average, position: position)
             return []
@@ -37,15 +37,16 @@ extension AppState {
             screen.verification.all = carriers
             screen.verification.refilter(now: screen.now)
             return []
-        case .payments(let invoices, let payouts, let carriers, let aging, let totals):
-            screen.payments.receive(invoices: invoices, payouts: payouts)
-            // Over every row, not the newest the pane holds.
-            screen.payments.payoutTotals = totals.payouts
-            screen.payments.openInvoices = totals.openInvoices
+        case .payments(let carriers, let aging, let totals):
+            receivePaymentSums(totals)
             screen.payments.carriers = Dictionary(carriers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             screen.payments.carrierNames = screen.payments.carriers.mapValues(\.name)
             screen.payments.agingCents = aging
             return []
+        case .payoutsPage(let rows, let request):
+            return receivePayouts(rows, for: request)
+        case .invoicesPage(let rows, let request):
+            return receiveInvoices(rows, for: request)
         case .outbox(let pending, let conflicts):
             if pending.isEmpty, !screen.outbox.pending.isEmpty, screen.flash?.kind != .error {
                 screen.flash = Flash(.info, "all edits synced")
@@ -246,23 +247,18 @@ extension AppState {
         case .bottom: delta = 1_000_000
         case .nextTab where screen.pane == .payments, .left where screen.pane == .payments,
              .right where screen.pane == .payments:
+            // Each tab keeps its own window and selection.
             screen.payments.tab = screen.payments.tab == .payouts ? .invoices : .payouts
-            screen.payments.selected = 0
-            screen.payments.top = 0
             return []
         default: return []
         }
+        if screen.pane == .payments { return movePayments(by: delta, page: page) }
         func move(_ selected: inout Int, _ top: inout Int, count: Int) {
             selected = min(max(0, selected + delta), max(0, count - 1))
             if selected < top { top = selected }
             if selected >= top + page { top = selected - page + 1 }
         }
-        if screen.pane == .verification {
-            move(&screen.verification.selected, &screen.verification.top, count: screen.verification.carriers.count)
-        } else {
-            let count = screen.payments.tab == .payouts ? screen.payments.payouts.count : screen.payments.invoices.count
-            move(&screen.payments.selected, &screen.payments.top, count: count)
-        }
+        move(&screen.verification.selected, &screen.verification.top, count: screen.verification.carriers.count)
         return []
     }
 

@@ -7,21 +7,12 @@ import Views
 struct AppState {
     var screen: ScreenState
     var quitting = false
-    /// Bumped on every board query change, so late pages of an old query are dropped.
-    var boardGeneration = 0
-    var boardRequestInFlight = false
-    /// The mirror changed while a page was being fetched: refresh when it arrives.
-    var boardStale = false
     /// A new query's count and average are asked for once its first page is on screen: they read
     /// every match, and running beside the page they delayed it (sort keys' p99 was 21 ms at 100K).
     var totalsWanted = false
     /// The filters whose count and average are on screen (sort left out: it changes neither).
     /// A sort key keeps them instead of reading every match again (75 ms of a core at 1M).
     var totalsFilters: BoardQuery?
-    var boardAtStart = true
-    var boardAtEnd = false
-    /// Absolute position of `screen.board.rows[0]` in the whole result.
-    var boardWindowStart = 0
     /// Themes the console knows (built-in plus the user's folder) and the one in use;
     /// the UI loop redefines the colour pairs when `theme` changes.
     var themes = ThemeCatalog.builtIn
@@ -31,8 +22,6 @@ struct AppState {
     /// `:` commands run in this session, for Up/Down.
     var commandHistory = CommandHistory()
 
-    static let pageSize = 100
-    static let maxWindow = 400
 
     init(screen: ScreenState) {
         self.screen = screen
@@ -53,12 +42,12 @@ struct AppState {
     }
 
     /// Data the current pane shows, fetched again (after a sync or on entering the pane).
-    func refreshPane() -> [Effect] {
+    mutating func refreshPane() -> [Effect] {
         switch screen.pane {
         case .board: return []
         case .map: return [.fetchMap(selected: screen.board.selectedRow)]
         case .verification: return [.fetchCarriers]
-        case .payments: return [.fetchPayments]
+        case .payments: return refreshPayments()
         case .outbox: return [.fetchOutbox]
         case .driverLoads:
             return screen.session.driverId.map { [.fetchDriverLoads(driverId: $0)] } ?? []

@@ -59,11 +59,12 @@ struct EffectRunner: Sendable {
             post(.carriers(try await queries.carriers()))
         case .fetchPayments:
             let now = Int64(Date().timeIntervalSince1970)
-            let sums = try await queries.paymentTotals()
-            let totals = PaymentTotals(payouts: sums.payouts.mapValues { PaymentTotal(count: $0.count, cents: $0.cents) },
-                                       openInvoices: PaymentTotal(count: sums.openInvoices.count, cents: sums.openInvoices.cents))
-            post(.payments(invoices: try await queries.invoices(), payouts: try await queries.payouts(),
-                           carriers: try await queries.carriers(), aging: try await queries.aging(now: now), totals: totals))
+            post(.payments(carriers: try await queries.carriers(), aging: try await queries.aging(now: now),
+                           totals: try await queries.paymentTotals()))
+        case .fetchPayouts(let status, let request):
+            post(.payoutsPage(try await queries.payouts(status: status, anchor: request.anchor, limit: request.limit), request))
+        case .fetchInvoices(let request):
+            post(.invoicesPage(try await queries.invoices(anchor: request.anchor, limit: request.limit), request))
         case .fetchOutbox:
             let pending = try await mirror.outbox().map {
                 OutboxItem(id: $0.id, summary: $0.summary, createdAt: $0.createdAt)

@@ -30,7 +30,7 @@ struct ExportLoadsCommand: AsyncParsableCommand {
         defer { out.close() }
         let stops = LoadRules.stopCount.upperBound
         out.write(CSV.line(LoadCSV.exportHeader(stops: stops)) + "\r\n")
-        var anchor = PageAnchor.first
+        var anchor = BoardAnchor.first
         var count = 0
         // Keyset pages, as the board reads them: never every row in memory.
         while true {

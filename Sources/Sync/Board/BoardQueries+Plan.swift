@@ -51,7 +51,7 @@ extension BoardQueries {
         return (expected * entryCost >= driveCost, Int(driveCost / entryCost))
     }
 
-    static func page(_ db: Database, _ query: BoardQuery, anchor: PageAnchor, limit: Int, plan: BoardPlan,
+    static func page(_ db: Database, _ query: BoardQuery, anchor: BoardAnchor, limit: Int, plan: BoardPlan,
                      store: RowSetStore) throws -> [LoadSummary] {
         switch plan {
         case .lists:

@@ -2,18 +2,6 @@ import Foundation
 import GRDB
 import Domain
 
-/// Where a board page starts.
-public enum PageAnchor: Sendable, Hashable {
-    case first
-    case last
-    /// Rows strictly after this row in sort order.
-    case after(LoadSummary)
-    /// Rows strictly before this row in sort order (returned in sort order).
-    case before(LoadSummary)
-    /// This row and the ones after it (refreshing a window in place).
-    case from(LoadSummary)
-}
-
 /// The load board's queries: SQLite filters and sorts with indexes and keyset paging,
 /// and only the rows asked for become Swift values.
 public struct BoardQueries: Sendable {
@@ -25,12 +13,12 @@ public struct BoardQueries: Sendable {
     /// Read on the calling thread rather than hopping to the reader's queue and back: the hop cost
     /// 70–230 µs on this 2-core machine, more than reading a whole page, and a page takes at most
     /// a few milliseconds. Totals, which can take a hundred, stay asynchronous and cancellable.
-    public func page(_ query: BoardQuery, anchor: PageAnchor, limit: Int) async throws -> [LoadSummary] {
+    public func page(_ query: BoardQuery, anchor: BoardAnchor, limit: Int) async throws -> [LoadSummary] {
         try pageHere(query, anchor: anchor, limit: limit)
     }
 
     /// Not `async`, so the pool's blocking `read` is the one called.
-    private func pageHere(_ query: BoardQuery, anchor: PageAnchor, limit: Int) throws -> [LoadSummary] {
+    private func pageHere(_ query: BoardQuery, anchor: BoardAnchor, limit: Int) throws -> [LoadSummary] {
         let plans = mirror.plans, stores = mirror.rowSets
         return try mirror.pool.read { db in
             let store = stores.store(db)
@@ -123,12 +111,12 @@ public struct BoardQueries: Sendable {
 
     /// The SQL and arguments of one board page, in the order SQLite returns them
     /// (`reversed` pages come back backwards and are flipped after fetching).
-    public static func statement(_ query: BoardQuery, anchor: PageAnchor, limit: Int, scanSortIndex: Bool = false)
+    public static func statement(_ query: BoardQuery, anchor: BoardAnchor, limit: Int, scanSortIndex: Bool = false)
         -> (sql: String, arguments: [DatabaseValue], reversed: Bool) {
         statement(query, anchor: anchor, limit: limit, scanSortIndex: scanSortIndex, rowSet: nil)
     }
 
-    static func statement(_ query: BoardQuery, anchor: PageAnchor, limit: Int, scanSortIndex: Bool, rowSet: RowSetClause?)
+    static func statement(_ query: BoardQuery, anchor: BoardAnchor, limit: Int, scanSortIndex: Bool, rowSet: RowSetClause?)
         -> (sql: String, arguments: [DatabaseValue], reversed: Bool) {
         let column = sortColumn(query.sort)
         var ascending = !query.descending
@@ -155,7 +143,7 @@ public struct BoardQueries: Sendable {
         return (sql, arguments, reversed)
     }
 
-    static func page(_ db: Database, _ query: BoardQuery, anchor: PageAnchor, limit: Int,
+    static func page(_ db: Database, _ query: BoardQuery, anchor: BoardAnchor, limit: Int,
                      scanSortIndex: Bool, rowSet: RowSetClause? = nil) throws -> [LoadSummary] {
         let statement = statement(query, anchor: anchor, limit: limit, scanSortIndex: scanSortIndex, rowSet: rowSet)
         // A cursor's rows read the statement in place; `fetchAll` copied every row first.

@@ -78,50 +78,6 @@ public struct MirrorQueries: Sendable {
         }
     }
 
-    public func invoices(limit: Int = 5_000) async throws -> [Invoice] {
-        try await mirror.pool.read { db in
-            try MirrorQueries.decodeAll(Invoice.self, db, "SELECT body FROM invoices ORDER BY issued_at DESC LIMIT ?", [limit])
-        }
-    }
-
-    public func payouts(limit: Int = 5_000) async throws -> [Payout] {
-        try await mirror.pool.read { db in
-            try MirrorQueries.decodeAll(Payout.self, db, "SELECT body FROM payouts ORDER BY due_at DESC LIMIT ?", [limit])
-        }
-    }
-
-    /// Count and amount of every payout per status, and of every invoice not paid: over all the
-    /// rows of the mirror, not the page the pane shows, so they agree with the aging bars.
-    public func paymentTotals() async throws -> (payouts: [Payout.Status: (count: Int, cents: Int64)], openInvoices: (count: Int, cents: Int64)) {
-        try await mirror.pool.read { db in
-            var payouts: [Payout.Status: (count: Int, cents: Int64)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT status, COUNT(*), TOTAL(json_extract(body, '$.amountCents')) FROM payouts GROUP BY status
-                """) {
-                guard let status = Payout.Status(rawValue: row[0]) else { continue }
-                payouts[status] = (row[1], Int64((row[2] as Double?) ?? 0))
-            }
-            let open = try Row.fetchOne(db, sql: "SELECT COUNT(*), TOTAL(amount_cents) FROM invoices WHERE status != 'paid'")
-            return (payouts, (open?[0] ?? 0, Int64((open?[1] as Double?) ?? 0)))
-        }
-    }
-
-    /// Open invoice amounts per aging bucket (0–30, 31–60, 61–90, 90+ days).
-    public func aging(now: Int64) async throws -> [Int64] {
-        try await mirror.pool.read { db in
-            let day: Int64 = 86_400
-            let row = try Row.fetchOne(db, sql: """
-                SELECT
-                  TOTAL(CASE WHEN ? - issued_at <= 30 * ? THEN amount_cents END),
-                  TOTAL(CASE WHEN ? - issued_at > 30 * ? AND ? - issued_at <= 60 * ? THEN amount_cents END),
-                  TOTAL(CASE WHEN ? - issued_at > 60 * ? AND ? - issued_at <= 90 * ? THEN amount_cents END),
-                  TOTAL(CASE WHEN ? - issued_at > 90 * ? THEN amount_cents END)
-                FROM invoices WHERE status != 'paid'
-                """, arguments: [now, day, now, day, now, day, now, day, now, day, now, day])
-            return (0..<4).map { Int64((row?[$0] as Double?) ?? 0) }
-        }
-    }
-
     /// A driver's own loads in driver mode's order (`Load.driverOrder`), with which have unconfirmed edits.
     public func loads(ofDriver driverId: String) async throws -> (loads: [Load], pending: Set<String>) {
         try await mirror.pool.read { db in

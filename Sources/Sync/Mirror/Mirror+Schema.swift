@@ -129,6 +129,13 @@ extension Mirror {
                 UPDATE loads SET stop_count = json_array_length(body, '$.stops') WHERE json_array_length(body, '$.stops') <> 2
                 """)
         }
+        // The payments pane pages payouts and invoices by keyset, newest first, as the board
+        // pages loads: the id breaks ties of one date, and a status filter reads its own index.
+        migrator.registerMigration("v9") { db in
+            try SnapshotIndexes.redefine(db, "CREATE INDEX payouts_due ON payouts(due_at, id)")
+            try SnapshotIndexes.redefine(db, "CREATE INDEX payouts_status_due ON payouts(status, due_at, id)")
+            try SnapshotIndexes.redefine(db, "CREATE INDEX invoices_issued ON invoices(issued_at, id)")
+        }
         return migrator
     }
 }

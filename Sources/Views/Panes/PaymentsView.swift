@@ -16,7 +16,7 @@ enum PaymentsView {
             x += buffer.put(label, x: x, y: area.y, style: active ? Style(role: .accent, bold: true, reverse: true) : .plain)
             x += buffer.put(" ", x: x, y: area.y)
         }
-        let count = p.tab == .payouts ? p.payouts.count : p.invoices.count
+        let count = p.count
         let filter = p.tab == .payouts ? p.statusFilter.map { " (\($0.rawValue))" } ?? "" : ""
         buffer.put("  \(Format.count(count)) \(p.tab == .payouts ? "payouts" : "invoices")\(filter)   t switches",
                    x: x, y: area.y, style: .muted, maxWidth: area.maxX - x)
@@ -27,22 +27,24 @@ enum PaymentsView {
         }
         let headerLines = 6 + totals.count
 
+        // The window holds the rows around the selection; the scrollbar places them in the whole list.
         let visible = max(0, area.height - headerLines)
-        let top = Table.top(selected: p.selected, top: p.top, visible: visible, count: count)
-        let range = count == 0 ? 0 ..< 0 : top ..< min(count, top + visible)
+        let loaded = p.loadedCount
+        let top = Table.top(selected: p.selected, top: p.top, visible: visible, count: loaded)
+        let range = loaded == 0 ? 0 ..< 0 : top ..< min(loaded, top + visible)
         let rows: [TableRow]
         let columns: [Column]
         if p.tab == .payouts {
             columns = payoutColumns
-            rows = p.payouts[range].map { payoutRow($0, names: p.carrierNames) }
+            rows = p.payouts.rows[range].map { payoutRow($0, names: p.carrierNames) }
         } else {
             columns = invoiceColumns
-            rows = p.invoices[range].map { invoiceRow($0, now: state.now) }
+            rows = p.invoices.rows[range].map { invoiceRow($0, now: state.now) }
         }
-        Table.draw(columns, rows: rows, selected: count == 0 ? nil : p.selected - top,
+        Table.draw(columns, rows: rows, selected: loaded == 0 ? nil : p.selected - top,
                    at: (area.x, area.y + headerLines - 1), width: area.width - 1, into: &buffer)
         Scrollbar.draw(x: area.maxX - 1, y: area.y + headerLines, height: visible, total: count,
-                       position: p.selected, visible: visible, into: &buffer, glyphs: glyphs)
+                       position: p.position, visible: visible, into: &buffer, glyphs: glyphs)
     }
 
     /// Open invoices by age: one bar per bucket with its amount.

@@ -6,12 +6,23 @@ import Domain
 /// mirror so the scroll indicator can tell where in the whole list we are.
 public struct BoardState: Sendable {
     public var query = BoardQuery()
+    /// The loaded rows around the selection and their paging bookkeeping.
+    public var window = RowWindow<LoadSummary>()
     /// The window of loaded rows, in sort order.
-    public var rows: [LoadSummary] = []
+    public var rows: [LoadSummary] {
+        get { window.rows }
+        set { window.rows = newValue }
+    }
     /// Index of the selected row within `rows`.
-    public var selected = 0
+    public var selected: Int {
+        get { window.selected }
+        set { window.selected = newValue }
+    }
     /// Index within `rows` of the first row on screen.
-    public var top = 0
+    public var top: Int {
+        get { window.top }
+        set { window.top = newValue }
+    }
     /// Rows matching the query in the whole mirror, when counted.
     public var totalCount: Int?
     /// Position (0-based) of the selected row in the whole result, when known.
@@ -26,7 +37,7 @@ public struct BoardState: Sendable {
 
     public init() {}
 
-    public var selectedRow: LoadSummary? { rows.indices.contains(selected) ? rows[selected] : nil }
+    public var selectedRow: LoadSummary? { window.selectedRow }
 }
 
 /// One pin on the map.
@@ -76,31 +87,6 @@ public struct VerificationState: Sendable {
         selected = selectedId.flatMap { id in carriers.firstIndex { $0.id == id } } ?? min(selected, max(0, carriers.count - 1))
         top = min(top, selected)
     }
-}
-
-public struct PaymentsState: Sendable {
-    public enum Tab: Sendable, Hashable { case invoices, payouts }
-    public var tab: Tab = .payouts
-    public var invoices: [Invoice] = []
-    /// The payouts the table shows: `allPayouts` through `statusFilter`.
-    public var payouts: [Payout] = []
-    /// Every payout in the mirror (as fetched), before the status filter.
-    public var allPayouts: [Payout] = []
-    /// Show only payouts in this status (nil: all).
-    public var statusFilter: Payout.Status?
-    /// Count and sum per payout status, over all payouts.
-    public var payoutTotals: [Payout.Status: PaymentTotal] = [:]
-    /// Invoices not paid yet: count and amount.
-    public var openInvoices = PaymentTotal()
-    /// Carrier names by id, for the payee column.
-    public var carrierNames: [String: String] = [:]
-    /// Carriers by id, for the payout rules (verdict) and the payee in dialogs.
-    public var carriers: [String: Carrier] = [:]
-    public var selected = 0
-    public var top = 0
-    /// Open invoice totals per aging bucket (0–30, 31–60, 61–90, 90+), in cents.
-    public var agingCents: [Int64] = [0, 0, 0, 0]
-    public init() {}
 }
 
 /// A queued or rejected mutation as shown in the Outbox pane.

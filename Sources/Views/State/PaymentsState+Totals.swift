@@ -11,48 +11,6 @@ public struct PaymentTotal: Sendable, Hashable {
 }
 
 extension PaymentsState {
-    /// Takes a fresh fetch: keeps every payout, recomputes the totals and the filtered list.
-    public mutating func receive(invoices: [Invoice], payouts: [Payout]) {
-        self.invoices = invoices
-        allPayouts = payouts
-        payoutTotals = [:]
-        for payout in payouts {
-            payoutTotals[payout.status, default: PaymentTotal()].count += 1
-            payoutTotals[payout.status, default: PaymentTotal()].cents += payout.amountCents
-        }
-        openInvoices = PaymentTotal()
-        for invoice in invoices where invoice.status != .paid {
-            openInvoices.count += 1
-            openInvoices.cents += invoice.amountCents
-        }
-        refilter()
-    }
-
-    /// Applies `statusFilter` to `allPayouts`, keeping the selection on the screen.
-    public mutating func refilter() {
-        payouts = statusFilter.map { status in allPayouts.filter { $0.status == status } } ?? allPayouts
-        selected = min(selected, max(0, payouts.count - 1))
-        top = min(top, selected)
-    }
-
-    /// The next status filter: all → pending → approved → held → paid → failed → all.
-    public mutating func cycleStatusFilter() {
-        let all = Payout.Status.allCases
-        if let current = statusFilter, let index = all.firstIndex(of: current) {
-            statusFilter = index + 1 < all.count ? all[index + 1] : nil
-        } else {
-            statusFilter = all.first
-        }
-        selected = 0
-        top = 0
-        refilter()
-    }
-
-    /// The payout under the cursor.
-    public var selectedPayout: Payout? {
-        tab == .payouts && payouts.indices.contains(selected) ? payouts[selected] : nil
-    }
-
     /// "pending 12 $34,500  approved 3 $5,000 …" or "open 40 invoices $1,234,000".
     public var totalsLine: String { totalsParts(Money.dollars(_:whole:)).joined(separator: "  ") }
 
