@@ -163,10 +163,6 @@ struct ReducerTests {
     }
 
     @Test func aDriverConfirmsTheNextStatus() {
-        #expect(AppState.nextCode(after: .assigned) == .arrivedPickup)
-        #expect(AppState.nextCode(after: .arrivedPickup) == .loaded)
-        #expect(AppState.nextCode(after: .departedPickup) == .arrivedDelivery)
-        #expect(AppState.nextCode(after: .delivered) == nil)
         var app = state(role: .driver)
         #expect(app.screen.pane == .driverLoads)
         #expect(app.start().contains(.fetchDriverLoads(driverId: "D-1")))

@@ -166,5 +166,6 @@ struct DriverMultiStopTests {
         #expect(text.contains("1 PU Dallas, TX  done"))
         #expect(text.contains("2 DL Little Rock, AR"))
         #expect(text.contains("3 DL Memphis, TN"))
+        #expect(text.contains("c: confirm at deliv (X1) at stop 2"), "the next report names its stop (cut at 40 columns)")
     }
 }

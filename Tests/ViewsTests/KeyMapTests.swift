@@ -58,14 +58,4 @@ struct KeyMapTests {
             }
         }
     }
-
-    @Test func driverStatusSequence() {
-        #expect(LoadStatus.assigned.nextDriverStatus == .arrivedPickup)
-        #expect(LoadStatus.dispatched.nextDriverStatus == .arrivedPickup)
-        #expect(LoadStatus.arrivedPickup.nextDriverStatus == .loaded)
-        #expect(LoadStatus.loaded.nextDriverStatus == .departedPickup)
-        #expect(LoadStatus.departedPickup.nextDriverStatus == .arrivedDelivery)
-        #expect(LoadStatus.arrivedDelivery.nextDriverStatus == .delivered)
-        #expect(LoadStatus.delivered.nextDriverStatus == nil)
-    }
 }

@@ -43,8 +43,9 @@ public struct ReportPlace: Sendable, Hashable {
     }
 
     /// The stop a report of `code` is about: the delivery from arrival there on, else the pickup.
-    public static func stop(for code: StatusCode, in load: Load) -> Stop? {
-        (code.status ?? .posted) >= .arrivedDelivery ? load.delivery : load.pickup
+    public static func stop(for code: StatusCode, at index: Int? = nil, in load: Load) -> Stop? {
+        if let index, load.stops.indices.contains(index) { return load.stops[index] }
+        return (code.status ?? .posted) >= .arrivedDelivery ? load.delivery : load.pickup
     }
 
     /// "32.7767, -96.7970"

@@ -15,11 +15,14 @@ public struct StatusEvent: Codable, Sendable, Hashable, Identifiable {
     public var recordedBy: String
     /// Proof of delivery: who signed for the freight (POD events; absent in older rows).
     public var podSigner: String?
+    /// The stop it happened at (0-based; absent in older rows and for codes about no stop).
+    public var stop: Int?
 
     public init(id: String, loadId: String, code: StatusCode, reason: DelayReason? = nil, at: Int64,
                 lat: Double? = nil, lon: Double? = nil, note: String? = nil, recordedBy: String,
-                podSigner: String? = nil) {
+                podSigner: String? = nil, stop: Int? = nil) {
         self.podSigner = podSigner
+        self.stop = stop
         self.id = id
         self.loadId = loadId
         self.code = code
@@ -88,8 +91,14 @@ extension StatusEvent {
     /// confirm two stops in one) by the lifecycle, so `loaded` never lists before `arrived`.
     public static func chronological(_ a: StatusEvent, _ b: StatusEvent) -> Bool {
         if a.at != b.at { return a.at < b.at }
+        // In one second, along the stops first (stop 2's arrival after stop 1's departure), then
+        // the lifecycle; a report without a stop counts as at the pickup or at the delivery side.
         let rankA = StatusCode.allCases.firstIndex(of: a.code) ?? 0
         let rankB = StatusCode.allCases.firstIndex(of: b.code) ?? 0
+        let deliverySide = StatusCode.allCases.firstIndex(of: .arrivedDelivery) ?? 0
+        let stopA = a.stop ?? (rankA < deliverySide ? 0 : 1_000)
+        let stopB = b.stop ?? (rankB < deliverySide ? 0 : 1_000)
+        if stopA != stopB { return stopA < stopB }
         return rankA != rankB ? rankA < rankB : a.id < b.id
     }
 }

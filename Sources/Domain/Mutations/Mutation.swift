@@ -44,9 +44,14 @@ public enum Mutation: Sendable, Hashable {
         /// Proof of delivery: the printed name of who signed for the freight (POD only).
         /// Optional on the wire: absent from the JSON when nil, so older clients and servers agree.
         public var podSigner: String?
+        /// The stop the report is about (0-based index into the load's stops); optional on the
+        /// wire: absent, the server infers it (`StopProgress`).
+        public var stop: Int?
 
         public init(eventId: String, loadId: String, code: StatusCode, reason: DelayReason? = nil,
-                    at: Int64, lat: Double? = nil, lon: Double? = nil, note: String? = nil, podSigner: String? = nil) {
+                    at: Int64, lat: Double? = nil, lon: Double? = nil, note: String? = nil, podSigner: String? = nil,
+                    stop: Int? = nil) {
+            self.stop = stop
             self.eventId = eventId
             self.loadId = loadId
             self.code = code

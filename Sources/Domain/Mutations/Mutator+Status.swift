@@ -40,48 +40,44 @@ extension Mutator {
                 throw MutationRejection(.invalid, "a delay needs an X12 reason code (A1, AY, AH, AI, AO, B1)")
             }
             load.delay = reason
-        } else if let target = args.code.status {
+        }
+        let stop = try StopProgress.stop(for: args.code, requested: args.stop, in: load)
+        if let target = StopProgress.target(of: args.code, stop: stop, in: load) {
             // The status is derived from the set of events: a report of an earlier stage arriving
             // late (from another terminal that was offline) fills in the history instead of being
-            // refused, as long as its time fits between the stages around it.
-            if let earlier = events.first(where: { ($0.code.status.map { $0 < target } ?? false) && $0.at > args.at }) {
-                throw MutationRejection(.timeOrder,
-                                        "\(args.code.label) at this time would be before \(earlier.code.label)")
-            }
-            if target != .cancelled,
-               let later = events.first(where: { ($0.code.status.map { $0 > target && $0 != .cancelled } ?? false) && $0.at < args.at }) {
-                throw MutationRejection(.timeOrder,
-                                        "\(args.code.label) at this time would be after \(later.code.label)")
+            // refused, as long as its time fits between the reports around it along the stops.
+            if let mine = StopProgress.order(of: args.code, stop: stop, in: load) {
+                for other in events {
+                    guard let theirs = StopProgress.order(of: other.code, stop: other.stop, in: load) else { continue }
+                    if theirs.upperBound < mine.lowerBound, other.at > args.at {
+                        throw MutationRejection(.timeOrder, "\(args.code.label) at this time would be before \(other.code.label)"
+                                                + Self.atStop(other.stop, of: load))
+                    }
+                    if args.code != .cancelled, other.code != .cancelled,
+                       mine.upperBound < theirs.lowerBound, other.at < args.at {
+                        throw MutationRejection(.timeOrder, "\(args.code.label) at this time would be after \(other.code.label)"
+                                                + Self.atStop(other.stop, of: load))
+                    }
+                }
             }
             load.status = max(load.status, target)
             if target == .cancelled { load.status = .cancelled }
-            stamp(&load, code: args.code, at: args.at)
+            StopProgress.stamp(&load, code: args.code, stop: stop, at: args.at)
             if target >= .departedPickup, load.delay == .missedPickup { load.delay = nil }
         }
         let event = StatusEvent(id: args.eventId, loadId: load.id, code: args.code, reason: args.reason,
                                 at: args.at, lat: args.lat, lon: args.lon, note: args.note,
                                 recordedBy: actor.user,
-                                podSigner: args.podSigner?.trimmingCharacters(in: .whitespaces))
+                                podSigner: args.podSigner?.trimmingCharacters(in: .whitespaces), stop: stop)
         try store.insert(event)
         load.version += 1
         try store.save(load)
         return .applied
     }
 
-    /// Writes the actual arrive/depart time onto the stop the event is about.
-    private static func stamp(_ load: inout Load, code: StatusCode, at: Int64) {
-        func update(_ kind: Stop.Kind, _ change: (inout Stop) -> Void) {
-            let index = kind == .pickup
-                ? load.stops.firstIndex { $0.kind == .pickup }
-                : load.stops.lastIndex { $0.kind == .delivery }
-            if let index { change(&load.stops[index]) }
-        }
-        switch code {
-        case .arrivedPickup: update(.pickup) { $0.arrivedAt = $0.arrivedAt ?? at }
-        case .departedPickup: update(.pickup) { $0.departedAt = $0.departedAt ?? at }
-        case .arrivedDelivery: update(.delivery) { $0.arrivedAt = $0.arrivedAt ?? at }
-        case .departedDelivery, .delivered: update(.delivery) { $0.departedAt = $0.departedAt ?? at }
-        default: break
-        }
+    /// " at stop 2" on a load of more than two stops, where it says which report is meant.
+    static func atStop(_ stop: Int?, of load: Load) -> String {
+        guard let stop, load.stops.count > 2 else { return "" }
+        return " at stop \(stop + 1)"
     }
 }

@@ -22,6 +22,7 @@ enum StatusConfirmDialog {
             y += 1
         }
         row("Record", "\(confirm.statusWords) (\(confirm.code.rawValue))", style: Style(role: .accent, bold: true))
+        if let stopName = confirm.stopName { row("Stop", stopName) }
         row("Time", Format.time(state.now + state.utcOffset) + " now, local")
         if let place = confirm.place {
             switch place.source {

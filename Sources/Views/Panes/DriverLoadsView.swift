@@ -60,8 +60,9 @@ enum DriverLoadsView {
         }
         drawHistory(d.events[load.id] ?? [], offset: state.utcOffset, x: area.x, y: y, bottom: actionY,
                     width: area.width, into: &buffer)
-        if let next = load.status.nextDriverStatus {
-            buffer.put("c: confirm \(next.label) (\(next.rawValue))", x: area.x, y: actionY,
+        if let (code, stop) = StopProgress.next(for: load) {
+            let at = stop.map { load.stops.count > 2 ? " at stop \($0 + 1)" : "" } ?? ""
+            buffer.put("c: confirm \(code.label) (\(code.rawValue))\(at)", x: area.x, y: actionY,
                        style: Style(role: .accent, bold: true), maxWidth: area.width)
         } else {
             buffer.put("load is \(load.status.label): nothing to confirm", x: area.x, y: actionY, style: .muted,
@@ -99,20 +100,5 @@ enum DriverLoadsView {
     /// The first stop not yet departed (or arrived, for the last delivery).
     static func nextStop(_ load: Load) -> Stop? {
         load.stops.first { $0.departedAt == nil && !($0.kind == .delivery && $0.arrivedAt != nil && load.status == .delivered) }
-    }
-}
-
-extension LoadStatus {
-    /// The next status a driver confirms with `c`: at pickup, loaded, departed, at
-    /// delivery, delivered; nil once the load is final.
-    public var nextDriverStatus: LoadStatus? {
-        switch self {
-        case .posted, .assigned, .dispatched: .arrivedPickup
-        case .arrivedPickup: .loaded
-        case .loaded: .departedPickup
-        case .departedPickup, .enRoute: .arrivedDelivery
-        case .arrivedDelivery, .unloaded, .departedDelivery: .delivered
-        case .delivered, .cancelled, .refused: nil
-        }
     }
 }

@@ -12,7 +12,14 @@ public struct StatusConfirmState: Sendable, Hashable {
     /// Shown under the signer field.
     public var error: String?
 
-    public init(loadId: String, code: StatusCode, place: ReportPlace?) {
+    /// The stop the report is about (0-based) and, on a load of more than two stops, how it is
+    /// named to the driver ("stop 2 of 3, Memphis, TN").
+    public var stop: Int?
+    public var stopName: String?
+
+    public init(loadId: String, code: StatusCode, place: ReportPlace?, stop: Int? = nil, stopName: String? = nil) {
+        self.stop = stop
+        self.stopName = stopName
         self.loadId = loadId
         self.code = code
         self.place = place
