@@ -112,4 +112,39 @@ struct LoadLifecycleTests {
         #expect(response.results.first?.rejection?.message == "weight: must be between 1 and 150,000 lbs")
         #expect(try await server.serverLoad(post.loadId) == nil)
     }
+
+    /// A three-stop load reported stop by stop offline on one console: the server stamps each
+    /// stop, and the other console sees every stop's times and every event's stop.
+    @Test(arguments: StoreKind.available) func aMultiStopLoadIsReportedStopByStop(store: StoreKind) async throws {
+        let server = try await TestServer.start(store: store)
+        defer { Task { await server.stop() } }
+        let ((east, eastEngine, dispatcher), (west, westEngine)) = try await server.twoSyncedConsoles()
+        let (_, driver) = try await server.postedLoadAndDriver(in: east)
+        let now = Int64(Date().timeIntervalSince1970)
+        let id = LoadID.new()
+        try await east.enqueue(.postLoad(.init(loadId: id, terms: Self.terms(now: now, reference: "PO-STOPS"), at: now)),
+                               by: dispatcher)
+        try await east.enqueue(.assignLoad(.init(loadId: id, driverId: driver)), by: dispatcher)
+        var at = now - 3_000
+        var walked: [String] = []
+        while let load = try await MirrorQueries(mirror: east).load(id), let (code, stop) = StopProgress.next(for: load),
+              walked.count < 12 {
+            walked.append("\(code.rawValue)@\(stop ?? -1)")
+            try await east.enqueue(.recordStatus(.init(eventId: "E-" + UUID().uuidString.lowercased(), loadId: id, code: code,
+                                                       at: at, podSigner: code == .delivered ? "R. Diaz" : nil, stop: stop)),
+                                   by: dispatcher)
+            at += 120
+        }
+        #expect(walked == ["X3@0", "CP@0", "AF@0", "X1@1", "CD@1", "X1@2", "POD@2"])
+        let pushed = try await eastEngine.syncOnce()
+        #expect(pushed.rejected.isEmpty, "\(pushed.rejected)")
+        _ = try await westEngine.syncOnce()
+        let seen = try #require(try await MirrorQueries(mirror: west).load(id))
+        #expect(seen.status == .delivered)
+        #expect(seen.stops.allSatisfy { $0.arrivedAt != nil && $0.departedAt != nil }, "every stop stamped")
+        #expect(seen.stops[1].arrivedAt == now - 3_000 + 3 * 120, "Little Rock's own arrival")
+        let events = try await MirrorQueries(mirror: west).events(forLoad: id)
+        #expect(events.filter { $0.code != .dispatched }.map { $0.stop ?? -1 } == [0, 0, 0, 1, 1, 2, 2])
+        #expect(try await server.serverLoad(id) == seen)
+    }
 }
