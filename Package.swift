@@ -1,8 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The upcoming language features Hummingbird enables for its own targets, on every target here
+/// too (tests included): `any` spelled out for existentials, and a member visible only where its
+/// module is imported.
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 let package = Package(
@@ -20,12 +24,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
         // SHA-256 of bearer tokens (already in the graph through hummingbird-auth).
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
         // Tests only: reads docs/openapi.yaml to check real responses against it.
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -38,7 +42,12 @@ let package = Package(
         // The console's SQLite mirror, outbox, rebase and sync engine.
         .target(
             name: "Sync",
-            dependencies: ["Domain", "Client", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Domain", "Client",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // Imported for the C API where the board writes rows and reads row sets itself.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         // Pure rendering: state ▶ CellBuffer. Never ncurses, never SQL.
@@ -107,9 +116,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain"]),
-        .testTarget(name: "SyncTests", dependencies: ["Sync", "Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain"], swiftSettings: strict),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strict),
         .testTarget(
             name: "ServerTests",
             dependencies: [
@@ -117,9 +127,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Views", "Domain", "Sync"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Views", "Domain", "Sync",
+                                                       .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                    swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strict),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Domain
 
 /// Timing helpers: monotonic clock, percentiles.
 enum Stats {

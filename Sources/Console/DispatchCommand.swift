@@ -11,7 +11,8 @@ struct DispatchCommand: AsyncParsableCommand {
                       LoadsCommand.self, AssignCommand.self, OutboxCommand.self, ConflictsCommand.self,
                       NoteCommand.self, PayoutCommand.self, EventsCommand.self, PostCommand.self, EditCommand.self,
                       CancelCommand.self, TenderCommand.self, CheckCallCommand.self, UnassignCommand.self,
-                      ImportCommand.self, ExportCommand.self, CarriersCommand.self, CarrierCommand.self, DriversCommand.self],
+                      ImportCommand.self, ExportCommand.self, CarriersCommand.self, CarrierCommand.self, DriversCommand.self,
+                      StatusCommand.self],
         defaultSubcommand: BoardCommand.self
     )
 }

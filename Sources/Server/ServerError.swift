@@ -9,6 +9,8 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
     case conflict(code: String, message: String)
     case forbidden(String)
     case notFound(String)
+    /// A method the path does not declare; `allowed` is what it does (the `Allow` header).
+    case methodNotAllowed(method: String, allowed: [String])
     case payloadTooLarge(limit: Int)
     case unsupportedProtocol(Int?)
     case mutationGap(expected: Int64, got: Int64)
@@ -28,6 +30,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .forbidden, .clientOwnedByAnotherUser, .accountDisabled: 403
         case .conflict: 409
         case .notFound: 404
+        case .methodNotAllowed: 405
         case .payloadTooLarge: 413
         case .unsupportedProtocol: 426
         case .rateLimited, .loginThrottled: 429
@@ -46,6 +49,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .conflict(let code, _): code
         case .forbidden: "forbidden"
         case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
         case .payloadTooLarge: "payload_too_large"
         case .unsupportedProtocol: "unsupported_protocol"
         case .mutationGap: "mutation_gap"
@@ -68,6 +72,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .conflict(_, let message): message
         case .forbidden(let why): why
         case .notFound(let what): what
+        case .methodNotAllowed(let method, let allowed): "\(method) is not allowed here; use \(allowed.joined(separator: " or "))"
         case .payloadTooLarge(let limit): "request body larger than \(limit / 1024) KiB"
         case .unsupportedProtocol(let version):
             "protocol version \(version.map(String.init) ?? "missing"); this server speaks \(ProtocolVersion.oldestSupported)–\(ProtocolVersion.current): upgrade dispatch"

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import Views
 @testable import Console
+import ArgumentParser
+import Domain
 
 @Suite("Theme files")
 struct ThemeTests {

@@ -65,6 +65,31 @@ struct BadInputTests {
         #expect(try JSONDecoder.wire.decode(ErrorBody.self, from: data).error.code == "unsupported_protocol")
     }
 
+    /// A method a path does not declare: 405 with `Allow` and the JSON error body, before any
+    /// token is asked for, and nothing changes.
+    @Test func undeclaredMethodsGet405WithAllow() async throws {
+        let server = try await TestServer.start(store: .sqlite, loads: 5, drivers: 2, carriers: 2)
+        defer { Task { await server.stop() } }
+        for (method, path, allow) in [("GET", "/v1/push", "POST"), ("DELETE", "/v1/pull", "GET, HEAD"),
+                                      ("PUT", "/v1/login", "POST"), ("PATCH", "/health", "GET, HEAD"),
+                                      ("POST", "/metrics", "GET, HEAD"), ("OPTIONS", "/v1/positions", "POST")] {
+            var request = URLRequest(url: URL(string: server.url + path)!)
+            request.httpMethod = method
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let http = try #require(response as? HTTPURLResponse)
+            #expect(http.statusCode == 405, "\(method) \(path)")
+            #expect(http.value(forHTTPHeaderField: "Allow") == allow, "\(method) \(path)")
+            let body = try JSONDecoder.wire.decode(ErrorBody.self, from: data)
+            #expect(body.error.code == "method_not_allowed")
+            #expect(body.error.message == "\(method) is not allowed here; use \(allow.replacingOccurrences(of: ", ", with: " or "))")
+        }
+        // The declared methods still work.
+        var health = URLRequest(url: URL(string: server.url + "/health")!)
+        health.httpMethod = "GET"
+        let (_, ok) = try await URLSession.shared.data(for: health)
+        #expect((ok as? HTTPURLResponse)?.statusCode == 200)
+    }
+
     @Test(arguments: StoreKind.available) func anExpiredTokenIsRefusedWithoutLeakingAnything(store: StoreKind) async throws {
         var limits = ServerLimits()
         limits.tokenLifetime = 0

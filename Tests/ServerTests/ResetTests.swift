@@ -4,6 +4,7 @@ import Client
 import Domain
 import Server
 import Sync
+import GRDB
 
 @Suite("Snapshots and resets keep the outbox", .serialized)
 struct ResetTests {

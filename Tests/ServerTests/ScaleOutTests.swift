@@ -3,6 +3,8 @@ import Testing
 import Client
 import Domain
 import Server
+import PostgresNIO
+import Sync
 
 @Suite("Several dispatchd instances on one PostgreSQL wake each other", .serialized,
        .enabled(if: TestPostgres.url != nil, "needs DISPATCH_TEST_POSTGRES_URL (scripts/test.sh sets it)"))

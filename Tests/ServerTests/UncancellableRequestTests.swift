@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Client
+import Domain
 
 /// A caller's cancellation never reaches URLSession: on Linux, cancelling an in-flight task can
 /// race its completion inside FoundationNetworking and kill the process (a console died that way

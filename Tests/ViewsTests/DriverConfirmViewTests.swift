@@ -1,6 +1,7 @@
 import Domain
 import Testing
 @testable import Views
+import Foundation
 
 /// Driver mode at its smallest size (40x20): the pane's history and the confirmation dialogs.
 @Suite("Driver confirmations at 40x20")

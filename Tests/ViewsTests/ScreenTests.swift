@@ -1,6 +1,7 @@
 import Domain
 import Testing
 @testable import Views
+import Foundation
 
 @Suite("Screen chrome: tab bar, status bar, message line, too small")
 struct ScreenTests {

@@ -28,14 +28,10 @@ extension AppState {
         case .help:
             screen.dialog = nil
             return []
-        case .filter(var form):
-            let effects = handleFilter(key, &form)
-            if case .filter = screen.dialog { screen.dialog = .filter(form) }
-            return effects
-        case .assign(var assign):
-            let effects = handleAssign(key, &assign)
-            if case .assign = screen.dialog { screen.dialog = .assign(assign) }
-            return effects
+        case .filter(let form):
+            return step(dialog, form, Dialog.filter) { $0.handleFilter(key, &$1) }
+        case .assign(let assign):
+            return step(dialog, assign, Dialog.assign) { $0.handleAssign(key, &$1) }
         case .confirm(let confirm):
             switch key {
             case .char("y"), .char("Y"), .enter:
@@ -45,10 +41,11 @@ extension AppState {
             default: break
             }
             return []
-        case .carrierFilter(var form):
-            handleCarrierFilter(key, &form)
-            if case .carrierFilter = screen.dialog { screen.dialog = .carrierFilter(form) }
-            return []
+        case .carrierFilter(let form):
+            return step(dialog, form, Dialog.carrierFilter) { app, form in
+                app.handleCarrierFilter(key, &form)
+                return []
+            }
         case .carrierDetail(var detail):
             switch key {
             case .up, .char("k"): detail.scroll = max(0, detail.scroll - 1)
@@ -58,30 +55,18 @@ extension AppState {
             }
             screen.dialog = .carrierDetail(detail)
             return []
-        case .loadDetail(var detail):
-            let effects = handleDetail(key, &detail)
-            if case .loadDetail = screen.dialog { screen.dialog = .loadDetail(detail) }
-            return effects
-        case .statusConfirm(var confirm):
-            let effects = handleStatusConfirm(key, &confirm)
-            if case .statusConfirm = screen.dialog { screen.dialog = .statusConfirm(confirm) }
-            return effects
-        case .payoutAction(var action):
-            let effects = handlePayoutAction(key, &action)
-            if case .payoutAction = screen.dialog { screen.dialog = .payoutAction(action) }
-            return effects
-        case .loadForm(var state):
-            let effects = handleLoadForm(key, &state)
-            if case .loadForm = screen.dialog { screen.dialog = .loadForm(state) }
-            return effects
-        case .carrierForm(var form):
-            let effects = handleCarrierForm(key, &form)
-            if case .carrierForm = screen.dialog { screen.dialog = .carrierForm(form) }
-            return effects
-        case .cancelLoad(var cancel):
-            let effects = handleCancel(key, &cancel)
-            if case .cancelLoad = screen.dialog { screen.dialog = .cancelLoad(cancel) }
-            return effects
+        case .loadDetail(let detail):
+            return step(dialog, detail, Dialog.loadDetail) { $0.handleDetail(key, &$1) }
+        case .statusConfirm(let confirm):
+            return step(dialog, confirm, Dialog.statusConfirm) { $0.handleStatusConfirm(key, &$1) }
+        case .payoutAction(let action):
+            return step(dialog, action, Dialog.payoutAction) { $0.handlePayoutAction(key, &$1) }
+        case .loadForm(let state):
+            return step(dialog, state, Dialog.loadForm) { $0.handleLoadForm(key, &$1) }
+        case .carrierForm(let form):
+            return step(dialog, form, Dialog.carrierForm) { $0.handleCarrierForm(key, &$1) }
+        case .cancelLoad(let cancel):
+            return step(dialog, cancel, Dialog.cancelLoad) { $0.handleCancel(key, &$1) }
         case .delay(var delay):
             let reasons = DelayReason.allCases
             switch key {
@@ -95,6 +80,17 @@ extension AppState {
             if case .delay = screen.dialog { screen.dialog = .delay(delay) }
             return []
         }
+    }
+
+    /// The one path every dialog's keys take: its handler edits a copy of the dialog's state and
+    /// may submit (returning effects) or close it (setting `screen.dialog`, to nil or another
+    /// dialog); if it left the dialog as it was, the edited state is put back.
+    mutating func step<State>(_ dialog: Dialog, _ state: State, _ wrap: (State) -> Dialog,
+                              _ handle: (inout AppState, inout State) -> [Effect]) -> [Effect] {
+        var state = state
+        let effects = handle(&self, &state)
+        if screen.dialog == dialog { screen.dialog = wrap(state) }
+        return effects
     }
 
     func confirmed(_ action: ConfirmAction) -> [Effect] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Domain
 
 /// `dispatch` with no subcommand: the full-screen console for the signed-in user.
 struct BoardCommand: AsyncParsableCommand {

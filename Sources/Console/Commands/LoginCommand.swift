@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Client
 import Sync
+import Domain
 
 struct LoginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "login", abstract: "Sign in to a dispatchd server.")

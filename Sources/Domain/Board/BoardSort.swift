@@ -1,3 +1,4 @@
+import Foundation
 /// Columns the load board sorts by: every column it shows.
 public enum BoardSort: String, Codable, Sendable, CaseIterable {
     case pickup, ratePerMile = "rpm", origin, destination = "dest", rate, miles, weight, length

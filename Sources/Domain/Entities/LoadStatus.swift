@@ -1,3 +1,4 @@
+import Foundation
 /// Where a load is in its life, following the X12 214 shipment status codes.
 ///
 /// The forward states are ordered: a load only ever moves to a later one. The

@@ -1,3 +1,4 @@
+import Foundation
 /// One status report for a load: append-only, and its id is the idempotency key.
 ///
 /// The server derives a load's status from its events, so events recorded

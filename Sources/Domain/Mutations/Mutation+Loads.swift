@@ -1,3 +1,4 @@
+import Foundation
 extension Mutation {
     /// A stop as the poster gives it: a city the rules resolve to a position, and an appointment
     /// window (seconds since 1970, UTC; forms and the CLI read it in the city's local time).

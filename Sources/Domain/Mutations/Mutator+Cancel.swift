@@ -1,3 +1,4 @@
+import Foundation
 extension Mutator {
     /// Cancels before pickup: an X12 CA event carrying the reason, and the load ends its life.
     static func cancel(_ args: Mutation.CancelLoad, by actor: Actor, in store: some MutationStore,

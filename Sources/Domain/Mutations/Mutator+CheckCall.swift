@@ -1,3 +1,4 @@
+import Foundation
 extension Mutator {
     /// Keeps the latest check call on the load: one reported later for an earlier time changes nothing.
     static func checkCall(_ args: Mutation.RecordCheckCall, by actor: Actor, in store: some MutationStore,

@@ -1,3 +1,4 @@
+import Foundation
 extension Mutator {
     /// Why a new carrier may not be used yet.
     public static let unverifiedReason = "not yet verified with FMCSA"

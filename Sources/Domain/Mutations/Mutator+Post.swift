@@ -1,3 +1,4 @@
+import Foundation
 extension Mutator {
     static func post(_ args: Mutation.PostLoad, by actor: Actor, in store: some MutationStore,
                      now: Int64) throws -> MutationOutcome {

@@ -1,3 +1,4 @@
+import Foundation
 extension Mutator {
     static func recordStatus(_ args: Mutation.RecordStatus, by actor: Actor,
                              in store: some MutationStore, now: Int64) throws -> MutationOutcome {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Domain
+import Logging
 
 /// Renders any failure as a JSON `ErrorBody`, so clients never parse HTML or plain text.
 public struct APIError: HTTPResponseError {

@@ -1,4 +1,5 @@
 import Foundation
+import Domain
 
 /// Failed logins allowed per user name and per client address before `POST /v1/login` answers
 /// 429 with `Retry-After`, so a password cannot be guessed at network speed.

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import CoreMetrics
+import Domain
 
 /// Per-token request budgets. Buckets idle long enough to be full again are dropped, so
 /// the table stays the size of the active clients.

@@ -50,9 +50,8 @@ struct SQLiteMutationStore: MutationStore {
                                                  arguments: [load.id, org])
         guard try ServerRows.put(load, org: org, db: db, sequence: sequence) else { throw ServerRows.taken("load", load.id) }
         seen.pending.append((sequence, load))
-        if previousDriver != load.driverId {
-            try ScopeMoves.loadChangedDriver(load.id, from: previousDriver, to: load.driverId,
-                                             db: db, sequence: sequence, now: now)
+        if let move = ScopeMove(loadId: load.id, from: previousDriver, to: load.driverId, sequence: sequence, now: now) {
+            try ScopeMoves.execute(move, db: db)
         }
     }
 

@@ -22,55 +22,57 @@ extension SQLiteStore {
 
     /// Runs inside one write transaction: each mutation's effects and the client's
     /// last mutation id commit together, so a lost response never leads to a second application.
+    /// What it does is `PushPlan`'s; the sequence number is `PushSequence`'s (one per push).
     static func applyPush(_ db: Database, actor: Actor, request: PushRequest, now: Int64,
                           cache: LoadCache, seen: SeenLoads) throws -> PushResponse {
         let owner = try String.fetchOne(db, sql: "SELECT user FROM clients WHERE client_id = ?",
                                         arguments: [request.clientId])
-        if let owner, owner != actor.user { throw ServerError.clientOwnedByAnotherUser }
         var last = try Int64.fetchOne(db, sql: "SELECT last_mutation_id FROM clients WHERE client_id = ?",
                                       arguments: [request.clientId]) ?? 0
-        if owner == nil {
+        let plan = try PushPlan(request, actor: actor, owner: owner, lastMutationId: last)
+        if plan.registersClient {
             try db.execute(sql: "INSERT INTO clients(client_id, user, last_mutation_id) VALUES (?, ?, 0)",
                            arguments: [request.clientId, actor.user])
         }
-        if let first = request.mutations.first, first.id > last + 1 {
-            throw ServerError.mutationGap(expected: last + 1, got: first.id)
-        }
+        var sequence = PushSequence()
         var results: [MutationResult] = []
-        for envelope in request.mutations {
-            if envelope.id <= last {
-                results.append(try replay(db, clientId: request.clientId, id: envelope.id))
-                continue
+        for step in plan.steps {
+            switch step {
+            case .replay(let id):
+                results.append(try replay(db, clientId: request.clientId, id: id))
+            case .apply(let envelope):
+                let result = try apply(db, envelope: envelope, actor: actor, now: now, sequence: &sequence,
+                                       cache: cache, seen: seen)
+                // Cached: one per mutation, and parsing it showed in profiles of a push.
+                try db.cachedStatement(sql: """
+                    INSERT INTO mutation_results(client_id, mutation_id, status, rejection, seq) VALUES (?, ?, ?, ?, ?)
+                    """).execute(arguments: [request.clientId, envelope.id, result.status.rawValue,
+                                     try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) },
+                                     result.status == .applied ? sequence.value : nil])
+                last = envelope.id
+                results.append(result)
             }
-            let (result, seq) = try apply(db, envelope: envelope, actor: actor, now: now, cache: cache, seen: seen)
-            // Cached: one per mutation, and parsing it showed in profiles of a push.
-            try db.cachedStatement(sql: """
-                INSERT INTO mutation_results(client_id, mutation_id, status, rejection, seq) VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [request.clientId, envelope.id, result.status.rawValue,
-                                 try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }, seq])
-            last = envelope.id
-            results.append(result)
         }
         try db.execute(sql: "UPDATE clients SET last_mutation_id = ? WHERE client_id = ?",
                        arguments: [last, request.clientId])
         return PushResponse(lastMutationId: last, results: results)
     }
 
-    /// One mutation in its own savepoint: a rejection rolls back whatever it wrote.
+    /// One mutation in its own savepoint: a rejection rolls back whatever it wrote, and the
+    /// push's sequence number too if this mutation was the one that took it.
     static func apply(_ db: Database, envelope: MutationEnvelope, actor: Actor, now: Int64,
-                      cache: LoadCache, seen: SeenLoads) throws -> (MutationResult, seq: Int64?) {
+                      sequence: inout PushSequence, cache: LoadCache, seen: SeenLoads) throws -> MutationResult {
         var rejection: MutationRejection?
-        var seq: Int64?
+        let before = sequence
+        var taken = sequence
         try db.inSavepoint {
-            let next = try nextSequence(db)
-            seq = next
-            let store = SQLiteMutationStore(db: db, org: actor.organization, sequence: next, now: now, cache: cache, seen: seen)
+            let number = try taken.take { try nextSequence(db) }
+            let store = SQLiteMutationStore(db: db, org: actor.organization, sequence: number, now: now, cache: cache, seen: seen)
             do {
                 try Mutator.apply(envelope.mutation, by: actor, in: store, now: now)
                 seen.keepPending()
                 return .commit
             } catch let refused as MutationRejection {
-                // Its sequence number is rolled back and will be taken again: keep nothing of it.
                 seen.dropPending()
                 rejection = refused
                 return .rollback
@@ -79,8 +81,12 @@ extension SQLiteStore {
                 throw error
             }
         }
-        if let rejection { return (MutationResult(id: envelope.id, status: .rejected, rejection: rejection), nil) }
-        return (MutationResult(id: envelope.id, status: .applied), seq)
+        if let rejection {
+            sequence = before
+            return MutationResult(id: envelope.id, status: .rejected, rejection: rejection)
+        }
+        sequence = taken
+        return MutationResult(id: envelope.id, status: .applied)
     }
 
     /// The stored first result of an already consumed mutation.

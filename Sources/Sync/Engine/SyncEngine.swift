@@ -1,6 +1,7 @@
 import Foundation
 import Client
 import Domain
+import GRDB
 
 /// Moves edits up and changes down: push the outbox in order, pull pages until current,
 /// apply each page in one transaction. One engine per mirror; one loop at a time.

@@ -1,4 +1,5 @@
 import GRDB
+import Foundation
 
 /// The board's search structures (schema v2): coordinates and text columns on `loads`, an R*Tree per
 /// stop end for radius filters (cells since v6, `Mirror+GeoCells.swift`), and an FTS5 index over

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// The new-load and edit-load form: a `FormState` whose fields are a `LoadDraft`'s, four per stop.
 /// What was typed stays in the fields until it posts or the form is dismissed; problems go under

@@ -3,8 +3,9 @@ import PostgresNIO
 import Domain
 
 extension PostgresStore {
-    /// As `SQLiteStore.ingest`: the history rows, and the driver rows whose newest ping is newer
-    /// than what they hold, under one sequence number, in one write transaction.
+    /// As the SQLite store's ingest (the attribution shared in `PositionIngest`): the history
+    /// rows, and the driver rows whose newest ping is newer than what they hold, under one
+    /// sequence number, in one write transaction.
     public func ingest(actor: Actor, batch: PositionBatch, now: Int64) async throws -> PositionsResponse {
         let pings = try PositionIngest.attribute(batch, to: actor)
         let latest = PositionIngest.latest(pings)

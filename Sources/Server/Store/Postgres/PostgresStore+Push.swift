@@ -12,9 +12,12 @@ extension PostgresStore {
             // other instances know the client has pushed when their long-polls wake.
             let announcement = "client:" + request.clientId
             try await connection.query("SELECT pg_notify(\(PostgresStore.channel), \(announcement))", logger: self.logger)
-            return try await PostgresPush(connection: connection, logger: self.logger, cache: self.loadCache,
-                                          actor: actor, now: now)
+            let outcome = try await PostgresPush(connection: connection, logger: self.logger, cache: self.loadCache,
+                                                 actor: actor, now: now)
                 .apply(request, start: start)
+            // Applied, not yet committed: a crash here must leave nothing of the push.
+            Failpoint.hit("push-before-commit")
+            return outcome
         }
         // Committed: what the push wrote is the stored row at its sequence number.
         if let seq = response.seq { loadCache.remember(response.written.map { (seq, $0) }) }
@@ -48,42 +51,39 @@ struct PostgresPush {
         let owner = try await connection.scalar("""
             SELECT "user" FROM clients WHERE client_id = \(clientId)
             """, as: String.self, logger: logger)
-        if let owner, owner != actor.user { throw ServerError.clientOwnedByAnotherUser }
         var last = try await connection.scalar("""
             SELECT last_mutation_id FROM clients WHERE client_id = \(clientId)
             """, as: Int64.self, logger: logger) ?? 0
-        if owner == nil {
+        let plan = try PushPlan(request, actor: actor, owner: owner, lastMutationId: last)
+        if plan.registersClient {
             try await connection.query("""
                 INSERT INTO clients(client_id, "user", last_mutation_id) VALUES (\(clientId), \(actor.user), 0)
                 """, logger: logger)
         }
-        if let first = request.mutations.first, first.id > last + 1 {
-            throw ServerError.mutationGap(expected: last + 1, got: first.id)
-        }
         var results: [MutationResult] = []
-        // One sequence number for the whole push, taken at its first accepted mutation: the push
-        // is one transaction, so its effects are one step of the feed, and it saves a round trip
-        // per mutation.
-        var pushSequence: Int64?
+        // The rules run in memory on prefetched rows, so the push's one number (`PushSequence`)
+        // is taken at its first applied mutation and every row is written with it at the end.
+        var sequence = PushSequence()
         var stored = ResultRows()
         // Every row the new mutations may read, in one round trip; each sees the ones before it.
-        let fresh = request.mutations.filter { $0.id > last }
-        var batch = try await PushBatch(fetching: PostgresPrefetch.Keys(fresh.map(\.mutation)), push: self)
-        for envelope in request.mutations {
-            if envelope.id <= last {
-                results.append(try await replay(clientId: clientId, id: envelope.id))
-                continue
+        var batch = try await PushBatch(fetching: PostgresPrefetch.Keys(plan.fresh.map(\.mutation)), push: self)
+        for step in plan.steps {
+            switch step {
+            case .replay(let id):
+                results.append(try await replay(clientId: clientId, id: id))
+            case .apply(let envelope):
+                let result = try await batch.apply(envelope, push: self)
+                if result.status == .applied {
+                    _ = try await sequence.take { try await PostgresStore.nextSequence(connection, logger: logger) }
+                }
+                let rejection = try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }
+                stored.add(id: envelope.id, status: result.status.rawValue, rejection: rejection,
+                           seq: result.status == .applied ? sequence.value : nil)
+                last = envelope.id
+                results.append(result)
             }
-            let result = try await batch.apply(envelope, push: self)
-            if result.status == .applied, pushSequence == nil {
-                pushSequence = try await PostgresStore.nextSequence(connection, logger: logger)
-            }
-            let rejection = try result.rejection.map { String(decoding: try JSONEncoder.wire.encode($0), as: UTF8.self) }
-            stored.add(id: envelope.id, status: result.status.rawValue, rejection: rejection,
-                       seq: result.status == .applied ? pushSequence : nil)
-            last = envelope.id
-            results.append(result)
         }
+        let pushSequence = sequence.value
         var written: [Load] = []
         if let pushSequence { written = try await write(batch, seq: pushSequence) }
         // Every result of the push in one statement, in the same transaction as its effects.
@@ -134,11 +134,9 @@ struct PostgresPush {
         for id in driverOrder { if let driver = drivers[id] { try rows.add(driver, org: actor.organization, seq: seq) } }
         try await rows.flush(connection, logger: logger)
         for id in loadOrder {
-            guard let load = loads[id], let previous = previous[id] else { continue }
-            if previous != load.driverId {
-                try await PostgresScopeMoves(connection: connection, logger: logger)
-                    .loadChangedDriver(id, from: previous, to: load.driverId, sequence: seq, now: now)
-            }
+            guard let load = loads[id], let previous = previous[id],
+                  let move = ScopeMove(loadId: id, from: previous, to: load.driverId, sequence: seq, now: now) else { continue }
+            try await PostgresScopeMoves(connection: connection, logger: logger).execute(move)
         }
         return loadOrder.compactMap { loads[$0] }
     }
