@@ -42,8 +42,8 @@ extension AppState {
     }
 
     mutating func receivePaymentSums(_ sums: PaymentSums) {
-        screen.payments.payoutTotals = sums.payouts.mapValues { PaymentTotal(count: $0.count, cents: $0.cents) }
-        screen.payments.openInvoices = PaymentTotal(count: sums.openInvoices.count, cents: sums.openInvoices.cents)
+        screen.payments.payoutTotals = sums.payouts
+        screen.payments.openInvoices = sums.openInvoices
         screen.payments.invoiceCount = sums.invoiceCount
     }
 

@@ -4,14 +4,7 @@ import Domain
 
 /// Counts and amounts over every payout and invoice of the mirror.
 public struct PaymentSums: Sendable, Hashable {
-    public struct Sum: Sendable, Hashable {
-        public var count = 0
-        public var cents: Int64 = 0
-        public init(count: Int = 0, cents: Int64 = 0) {
-            self.count = count
-            self.cents = cents
-        }
-    }
+    public typealias Sum = PaymentTotal
     /// Per payout status.
     public var payouts: [Payout.Status: Sum] = [:]
     /// Invoices not paid yet.

@@ -1,15 +1,5 @@
 import Domain
 
-/// A count of rows and their amount.
-public struct PaymentTotal: Sendable, Hashable {
-    public var count = 0
-    public var cents: Int64 = 0
-    public init(count: Int = 0, cents: Int64 = 0) {
-        self.count = count
-        self.cents = cents
-    }
-}
-
 extension PaymentsState {
     /// "pending 12 $34,500  approved 3 $5,000 …" or "open 40 invoices $1,234,000".
     public var totalsLine: String { totalsParts(Money.dollars(_:whole:)).joined(separator: "  ") }
