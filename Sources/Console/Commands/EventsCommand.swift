@@ -42,6 +42,7 @@ struct EventsCommand: AsyncParsableCommand {
             var detail = event.reason.map { "\($0.rawValue) \($0.label)" } ?? ""
             if let signer = event.podSigner { detail = "POD signed by \(signer)" }
             if let note = event.note { detail += (detail.isEmpty ? "" : "; ") + note }
+            if let stop = event.stop { detail = "stop \(stop + 1)" + (detail.isEmpty ? "" : "; ") + detail }
             return [Format.iso(event.at), event.code.rawValue, event.code.label, place ?? "-", event.recordedBy, detail]
         }
         let widths = header.indices.map { column in ([header] + table).map { $0[column].count }.max() ?? 0 }
