@@ -75,6 +75,7 @@ public struct DispatchServer: Sendable {
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware(declared: Routes.declared))
         Routes(store: store, hub: hub, limits: configuration.limits, metrics: metrics,
                gpsRetention: configuration.gpsRetention)
             .register(on: router, tokens: TokenCache())

@@ -14,34 +14,13 @@ struct Routes {
     let logins = LoginGuard()
 
     /// Every path the API declares and its methods, as docs/openapi.yaml lists them; any other
-    /// method on these paths is answered 405 with `Allow` (before authentication: the path's
-    /// methods are no secret).
+    /// method on these paths is answered 405 with `Allow` by `MethodNotAllowedMiddleware`.
     static let declared: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/health", [.get]), ("/ready", [.get]), ("/metrics", [.get]), ("/v1/login", [.post]),
         ("/v1/pull", [.get]), ("/v1/push", [.post]), ("/v1/positions", [.post]), ("/v1/logout", [.post]),
     ]
 
-    /// The methods a client may send that no declared path takes, besides the declared ones.
-    static let otherMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace, .head]
-
-    func registerMethodNotAllowed(on router: Router<AppContext>) {
-        for (path, methods) in Self.declared {
-            // HEAD of a GET path is answered as its GET by Hummingbird.
-            let allowed = methods + (methods.contains(.get) ? [.head] : [])
-            let header = allowed.map(\.rawValue).joined(separator: ", ")
-            for method in Self.otherMethods where !allowed.contains(method) {
-                router.on(RouterPath(path), method: method) { request, _ -> Response in
-                    var error = APIError(ServerError.methodNotAllowed(method: request.method.rawValue,
-                                                                      allowed: allowed.map(\.rawValue)))
-                    error.headers[.allow] = header
-                    throw error
-                }
-            }
-        }
-    }
-
     func register(on router: Router<AppContext>, tokens: TokenCache) {
-        registerMethodNotAllowed(on: router)
         router.get("/health") { _, _ in
             try json(HealthResponse(status: "ok", protocolVersion: ProtocolVersion.current, serverTime: now()))
         }
